@@ -1,0 +1,269 @@
+"""The one :mod:`cattrs` converter between records and plain data (dicts, lists, text).
+
+Dates travel as their ISO text at the precision they have (``"1995"``, ``"1992-03"``,
+``"1994-05-04"``) and enumerations as their lower-case values. Structuring is strict: an
+unknown field, a value of the wrong type, a date that does not exist or a word that is not
+in a vocabulary is an error, never a silent coercion. Errors come out as a
+:class:`~nato_partners.DataError` that names each bad field.
+
+>>> from nato_partners import PartialDate, Source
+>>> src = Source(id="c1", title="A report", publisher="Caliber.Az",
+...              published=PartialDate.parse("2024"))
+>>> unstructure(src)["published"]
+'2024'
+>>> structure(unstructure(src), Source) == src
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from .dates import PartialDate
+from .errors import DataError, Problem
+
+__all__ = ["converter", "make_converter", "problems_from", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+_KINDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return _KINDS.get(type(value), type(value).__name__)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected text, not {_kind_of(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected a whole number, not {_kind_of(value)}")
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    if type(value) not in (int, float):
+        raise TypeError(f"expected a number, not {_kind_of(value)}")
+    return float(value)  # type: ignore[arg-type]
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, not {_kind_of(value)}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    if type(value) is not str:
+        raise TypeError(f"expected a date as text such as 1994-05-04, not {_kind_of(value)}")
+    return PartialDate.parse(value)
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure_enum(value: object, _: type) -> enum.Enum:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"expected one of {allowed}") from None
+
+    return structure_enum
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(
+    cls: Any, conv: cattrs.Converter
+) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = get_args(cls)[0]
+    item_hook = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        # Text is iterable too: without this check "Turkey" would become six letters.
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, not {_kind_of(value)}")
+        items = []
+        errors = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as error:
+                error.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _record_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(cls, conv)
+
+    def structure_record(value: object, type_: type) -> Any:
+        if isinstance(value, cls):
+            # The loader hands over Source records it has already built, so that every
+            # record citing a source shares the one object.
+            return value
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a table of fields, not {_kind_of(value)}")
+        return generated(value, type_)
+
+    return structure_record
+
+
+def make_converter() -> cattrs.Converter:
+    """Build a new converter configured for the records of this library.
+
+    The library's own :data:`converter` is one of these; build another only to extend it
+    without touching the shared one.
+
+    :returns: a strict :class:`cattrs.Converter` with hooks for every record type.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda cls: _tuple_hook_factory(cls, conv)
+    )
+    conv.register_structure_hook_factory(
+        lambda cls: attrs.has(cls) and cls is not PartialDate,
+        lambda cls: _record_hook_factory(cls, conv),
+    )
+    return conv
+
+
+#: The library's converter. Code generation for each record type happens on first use.
+converter: cattrs.Converter = make_converter()
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a record (or a tuple of records) into plain dicts, lists and text.
+
+    :param obj: a record, a :class:`~nato_partners.PartialDate`, or a tuple of them.
+    :returns: data that :func:`json.dumps` accepts as it is.
+    """
+    return converter.unstructure(obj)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a record of type ``cls`` from plain data, strictly.
+
+    :param data: plain data as :func:`unstructure` gives it.
+    :param cls: the record type, such as :class:`~nato_partners.Milestone`.
+    :returns: the record.
+    :raises DataError: listing every field that is missing, unknown or invalid.
+    """
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:
+        raise DataError(problems_from(error, data)) from None
+
+
+_MISSING = object()
+
+
+def problems_from(
+    error: BaseException, data: Any, *, file: str | None = None, record: str | None = None
+) -> list[Problem]:
+    """Turn an error raised while structuring ``data`` into one :class:`Problem` per field.
+
+    :param error: what the converter raised.
+    :param data: the plain data that was being structured.
+    :param file: the file the data came from, if any.
+    :param record: the record's id or position, if known.
+    :returns: the problems, at least one.
+    """
+    problems: list[Problem] = []
+
+    def add(path: list[str | int], value: Any, expected: str) -> None:
+        problems.append(
+            Problem(
+                file=file,
+                record=record,
+                field=_path_text(path),
+                value=None if value is _MISSING else value,
+                expected=expected,
+            )
+        )
+
+    def walk(exc: BaseException, path: list[str | int], value: Any) -> None:
+        if isinstance(exc, ClassValidationError | IterableValidationError):
+            for sub in exc.exceptions:
+                sub_path, sub_value = path, value
+                for note in getattr(sub, "__notes__", ()):
+                    if isinstance(note, AttributeValidationNote):
+                        sub_path = [*path, note.name]
+                        sub_value = (
+                            value.get(note.name, _MISSING)
+                            if isinstance(value, Mapping)
+                            else _MISSING
+                        )
+                    elif isinstance(note, IterableValidationNote) and isinstance(note.index, int):
+                        sub_path = [*path, note.index]
+                        sub_value = (
+                            value[note.index]
+                            if isinstance(value, list | tuple) and note.index < len(value)
+                            else _MISSING
+                        )
+                walk(sub, sub_path, sub_value)
+        elif isinstance(exc, ForbiddenExtraKeysError):
+            known = [a.name for a in attrs.fields(exc.cl)]
+            for extra in sorted(exc.extra_fields):
+                add([*path, extra], _MISSING, _unknown_field_message(extra, known))
+        elif isinstance(exc, KeyError) and value is _MISSING:
+            add(path, _MISSING, "required field is missing")
+        else:
+            add(path, value, str(exc))
+
+    walk(error, [], data)
+    return problems
+
+
+def _unknown_field_message(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown field (expected one of {', '.join(known)}){hint}"
+
+
+def _path_text(path: list[str | int]) -> str | None:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or None

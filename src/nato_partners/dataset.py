@@ -1,0 +1,629 @@
+"""The :class:`Dataset`: every record, indexed once, and the questions it answers.
+
+A dataset is read from a directory by :func:`load_dataset`; the one bundled with the
+library is :func:`load`. Both check everything before they return: a dataset that exists
+is a valid one. Records are frozen and results are tuples, so nothing a caller does can
+change the data.
+
+Dates in questions may be :class:`pendulum.Date` or :class:`datetime.date` objects, a
+:class:`~nato_partners.PartialDate`, or ISO text at any precision. The rule for partial
+dates (see :doc:`/dates`): a stored date counts from its first day, and a date in a
+question names a whole period, so ``on="1995"`` asks about any day of 1995.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import enum
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+import attrs
+
+from .convert import converter, problems_from
+from .dates import DateLike, PartialDate, as_period
+from .errors import DataError, NotFoundError, Problem
+from .files import RawRecord, read_directory
+from .model import (
+    Area,
+    DatasetInfo,
+    Membership,
+    Milestone,
+    MilestoneKind,
+    Mission,
+    Partner,
+    Programme,
+    Record,
+    Source,
+    TrustFundProject,
+    Vocabulary,
+)
+from .validate import check
+
+__all__ = ["FORMAT_VERSION", "Dataset", "load", "load_dataset"]
+
+#: The version of the data file layout this release reads and writes.
+FORMAT_VERSION = 1
+
+_V = TypeVar("_V", bound=Vocabulary)
+_R = TypeVar("_R")
+_UNDATED = 10**7  # sorts after every real day's ordinal
+
+
+def _ordinal(date: PartialDate | None) -> int:
+    """The day number of a stored date's first day, or a number after every day."""
+    if date is None:
+        return _UNDATED
+    return date.earliest.toordinal()
+
+
+def _sort_key(date: PartialDate | None) -> tuple[int, int, int]:
+    # Undated records go last; coarser dates before finer ones that share a first day.
+    return (10000, 0, 0) if date is None else date._key()
+
+
+class _DateIndex:
+    """Records sorted by date, with their first days, so a date range is a bisect."""
+
+    __slots__ = ("days", "records")
+
+    def __init__(self, records: Iterable[Any], date_of: Callable[[Any], PartialDate | None]):
+        self.records: tuple[Any, ...] = tuple(records)
+        self.days = [_ordinal(date_of(r)) for r in self.records]
+
+    def between(self, first: int | None, last: int | None) -> Sequence[Any]:
+        if first is None and last is None:
+            return self.records
+        lo = 0 if first is None else bisect.bisect_left(self.days, first)
+        hi = bisect.bisect_right(self.days, _UNDATED - 1 if last is None else last)
+        return self.records[lo:hi]
+
+
+class Dataset:
+    """Every record of a dataset, with indexes built once, and the queries over them.
+
+    Build one with :func:`load` or :func:`load_dataset`; building it from records in
+    Python checks them the same way.
+
+    :param info: what the dataset says about itself.
+    :param sources: every source the records cite.
+    :param partners: the partners.
+    :param programmes: the programmes.
+    :param memberships: the memberships.
+    :param milestones: the milestones.
+    :param trust_fund_projects: the Trust Fund projects.
+    :raises DataError: if the records do not make a valid dataset, with every problem.
+    """
+
+    __slots__ = (
+        "_by_partner",
+        "_by_programme",
+        "_memberships",
+        "_milestone_index",
+        "_milestones_by",
+        "_partner_keys",
+        "_partners",
+        "_programme_keys",
+        "_programmes",
+        "_projects",
+        "_sources",
+        "_text",
+        "info",
+    )
+
+    def __init__(
+        self,
+        *,
+        info: DatasetInfo,
+        sources: Iterable[Source],
+        partners: Iterable[Partner],
+        programmes: Iterable[Programme],
+        memberships: Iterable[Membership] = (),
+        milestones: Iterable[Milestone] = (),
+        trust_fund_projects: Iterable[TrustFundProject] = (),
+    ) -> None:
+        parts = _Parts(
+            sources=tuple(sources),
+            partners=tuple(partners),
+            programmes=tuple(programmes),
+            memberships=tuple(memberships),
+            milestones=tuple(milestones),
+            projects=tuple(trust_fund_projects),
+        )
+        problems = parts.check(lambda record: (None, _label(record)))
+        if problems:
+            raise DataError(problems)
+        self._index(info, parts)
+
+    @classmethod
+    def _checked(cls, info: DatasetInfo, parts: _Parts) -> Dataset:
+        """Build a dataset from records the caller has already checked."""
+        self = cls.__new__(cls)
+        self._index(info, parts)
+        return self
+
+    def _index(self, info: DatasetInfo, parts: _Parts) -> None:
+        #: What the dataset says about itself: format, data version, date of last review.
+        self.info = info
+        self._sources = tuple(sorted(parts.sources, key=lambda s: s.id))
+        self._partners = tuple(sorted(parts.partners, key=lambda p: p.name))
+        self._programmes = tuple(
+            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name))
+        )
+        self._memberships = tuple(
+            sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme))
+        )
+        self._projects = tuple(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)))
+
+        self._partner_keys: dict[str, Partner] = {}
+        for partner in self._partners:
+            for key in (partner.code, partner.alpha2, partner.name, partner.official_name,
+                        *partner.aliases):
+                if key:
+                    self._partner_keys.setdefault(key.casefold(), partner)
+        self._programme_keys: dict[str, Programme] = {}
+        for programme in self._programmes:
+            for key in (programme.id, programme.acronym, programme.name):
+                if key:
+                    self._programme_keys.setdefault(key.casefold(), programme)
+
+        self._by_partner: dict[str, tuple[Membership, ...]] = _group(
+            self._memberships, lambda m: m.partner
+        )
+        self._by_programme: dict[str, tuple[Membership, ...]] = _group(
+            self._memberships, lambda m: m.programme
+        )
+
+        ordered = sorted(parts.milestones, key=lambda m: (_sort_key(m.date), m.id))
+        self._milestone_index = _DateIndex(ordered, lambda m: m.date)
+        by: dict[object, list[Milestone]] = {}
+        for milestone in ordered:
+            index_keys: list[object] = [("partner", milestone.partner), ("kind", milestone.kind)]
+            if milestone.programme is not None:
+                index_keys.append(("programme", milestone.programme))
+            index_keys.extend(("area", area) for area in milestone.areas)
+            for index_key in index_keys:
+                by.setdefault(index_key, []).append(milestone)
+        self._milestones_by = {key: _DateIndex(ms, lambda m: m.date) for key, ms in by.items()}
+        self._text: tuple[tuple[Record, str], ...] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset {self.info.title!r} {self.info.version}: {len(self._partners)} partners, "
+            f"{len(self._programmes)} programmes, {len(self._memberships)} memberships, "
+            f"{len(self._milestone_index.records)} milestones, "
+            f"{len(self._projects)} Trust Fund projects>"
+        )
+
+    # -- partners and programmes ---------------------------------------------------------
+
+    def partners(self) -> tuple[Partner, ...]:
+        """Every partner, by name.
+
+        :returns: the partners.
+        """
+        return self._partners
+
+    def partner(self, key: str | Partner) -> Partner:
+        """Find a partner by alpha-2 or alpha-3 code, name, official name or alias, any case.
+
+        :param key: such as ``"AZ"``, ``"aze"`` or ``"Azerbaijan"``; a :class:`Partner` is
+            returned as it is.
+        :returns: the partner.
+        :raises NotFoundError: if none matches; the error names the close matches.
+        """
+        if isinstance(key, Partner):
+            return key
+        found = self._partner_keys.get(str(key).strip().casefold())
+        if found is None:
+            raise NotFoundError("partner", str(key), self._close(key, self._partner_keys,
+                                                                 lambda p: p.name))
+        return found
+
+    def programmes(self, partner: str | Partner | None = None) -> tuple[Programme, ...]:
+        """Every programme, or those a partner has taken part in, oldest first.
+
+        :param partner: a partner key as for :meth:`partner`, or ``None`` for all.
+        :returns: the programmes; those with no known start come last.
+        :raises NotFoundError: if the partner is unknown.
+        """
+        if partner is None:
+            return self._programmes
+        ids = {m.programme for m in self._by_partner.get(self.partner(partner).code, ())}
+        return tuple(p for p in self._programmes if p.id in ids)
+
+    def programme(self, key: str | Programme) -> Programme:
+        """Find a programme by id, acronym or name, any case.
+
+        :param key: such as ``"pfp"``, ``"PfP"`` or ``"Partnership for Peace"``.
+        :returns: the programme.
+        :raises NotFoundError: if none matches; the error names the close matches.
+        """
+        if isinstance(key, Programme):
+            return key
+        found = self._programme_keys.get(str(key).strip().casefold())
+        if found is None:
+            raise NotFoundError("programme", str(key), self._close(key, self._programme_keys,
+                                                                   lambda p: p.id))
+        return found
+
+    @staticmethod
+    def _close(key: object, keys: dict[str, _R], show: Callable[[_R], str]) -> list[str]:
+        matches = difflib.get_close_matches(str(key).strip().casefold(), keys, n=6, cutoff=0.6)
+        return list(dict.fromkeys(show(keys[m]) for m in matches))[:3]
+
+    # -- memberships ---------------------------------------------------------------------
+
+    def memberships(
+        self,
+        partner: str | Partner | None = None,
+        programme: str | Programme | None = None,
+        on: DateLike | None = None,
+    ) -> tuple[Membership, ...]:
+        """Memberships, in the order they began, optionally filtered.
+
+        :param partner: keep only this partner's (any key :meth:`partner` accepts).
+        :param programme: keep only this programme's (any key :meth:`programme` accepts).
+        :param on: keep only those in force at some time in this period: a membership
+            counts from the first day of ``joined`` up to, not including, the first day of
+            ``left``.
+        :returns: the memberships.
+        :raises NotFoundError: if the partner or the programme is unknown.
+        :raises ValueError: if ``on`` is not a date.
+        """
+        if partner is not None:
+            code = self.partner(partner).code
+            found: Sequence[Membership] = self._by_partner.get(code, ())
+            if programme is not None:
+                pid = self.programme(programme).id
+                found = [m for m in found if m.programme == pid]
+        elif programme is not None:
+            found = self._by_programme.get(self.programme(programme).id, ())
+        else:
+            found = self._memberships
+        if on is not None:
+            first, last = as_period(on)
+            found = [
+                m for m in found
+                if m.joined.earliest <= last and (m.left is None or m.left.earliest > first)
+            ]
+        return tuple(found)
+
+    def participates(
+        self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
+    ) -> bool:
+        """Tell whether a partner took part in a programme, ever or in a given period.
+
+        :param partner: any key :meth:`partner` accepts.
+        :param programme: any key :meth:`programme` accepts.
+        :param on: a date or period, as for :meth:`memberships`; ``None`` asks "ever".
+        :returns: ``True`` if a membership matches.
+        :raises NotFoundError: if the partner or the programme is unknown.
+        """
+        return bool(self.memberships(partner, programme, on))
+
+    # -- milestones ----------------------------------------------------------------------
+
+    def milestones(
+        self,
+        partner: str | Partner | None = None,
+        programme: str | Programme | None = None,
+        kind: MilestoneKind | str | None = None,
+        area: Area | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> tuple[Milestone, ...]:
+        """Milestones in date order, undated ones last, optionally filtered.
+
+        :param partner: keep only this partner's.
+        :param programme: keep only those of this programme.
+        :param kind: keep only this kind, as a :class:`MilestoneKind` or its value.
+        :param area: keep only those in this area, as an :class:`Area` or its value.
+        :param since: keep only those whose date begins in or after this period.
+        :param until: keep only those whose date begins in or before this period. Either
+            date filter leaves undated milestones out.
+        :returns: the milestones.
+        :raises NotFoundError: if the partner or the programme is unknown.
+        :raises ValueError: if a kind, an area or a date is not valid.
+        """
+        keys: list[object] = []
+        if partner is not None:
+            keys.append(("partner", self.partner(partner).code))
+        if programme is not None:
+            keys.append(("programme", self.programme(programme).id))
+        if kind is not None:
+            keys.append(("kind", _vocabulary(MilestoneKind, kind, "kind")))
+        if area is not None:
+            keys.append(("area", _vocabulary(Area, area, "area")))
+        first = None if since is None else as_period(since)[0].toordinal()
+        last = None if until is None else as_period(until)[1].toordinal()
+        if not keys:
+            return tuple(self._milestone_index.between(first, last))
+        empty = _DateIndex((), lambda m: None)
+        indexes = sorted(
+            (self._milestones_by.get(key, empty) for key in keys), key=lambda i: len(i.records)
+        )
+        found = indexes[0].between(first, last)
+        if len(indexes) == 1:
+            return tuple(found)
+        # Intersect with the other filters through identity sets of their records.
+        others = [{id(m) for m in index.records} for index in indexes[1:]]
+        return tuple(m for m in found if all(id(m) in other for other in others))
+
+    def timeline(self, partner: str | Partner) -> tuple[Milestone, ...]:
+        """A partner's milestones in date order, undated ones last.
+
+        :param partner: any key :meth:`partner` accepts.
+        :returns: the milestones.
+        :raises NotFoundError: if the partner is unknown.
+        """
+        return self.milestones(partner=partner)
+
+    # -- projects, sources, search -------------------------------------------------------
+
+    def trust_fund_projects(self, partner: str | Partner | None = None) -> tuple[
+        TrustFundProject, ...
+    ]:
+        """Trust Fund projects in the order they started, optionally for one partner.
+
+        :param partner: any key :meth:`partner` accepts, or ``None`` for all.
+        :returns: the projects; those with no known start come last.
+        :raises NotFoundError: if the partner is unknown.
+        """
+        if partner is None:
+            return self._projects
+        code = self.partner(partner).code
+        return tuple(p for p in self._projects if p.partner == code)
+
+    def sources(self, partner: str | Partner | None = None) -> tuple[Source, ...]:
+        """Every source, or every source behind a partner's records, by id.
+
+        :param partner: any key :meth:`partner` accepts, or ``None`` for all.
+        :returns: the sources.
+        :raises NotFoundError: if the partner is unknown.
+        """
+        if partner is None:
+            return self._sources
+        found = self.partner(partner)
+        cited: dict[str, Source] = {}
+        records: Iterable[Record] = (
+            found,
+            *self.memberships(found),
+            *self.timeline(found),
+            *self.trust_fund_projects(found),
+        )
+        for record in records:
+            cited.update((s.id, s) for s in record.sources)
+        programme_ids = {m.programme for m in self.memberships(found)}
+        for programme in self._programmes:
+            if programme.id in programme_ids:
+                cited.update((s.id, s) for s in programme.sources)
+        return tuple(cited[key] for key in sorted(cited))
+
+    def search(self, text: str) -> tuple[Record, ...]:
+        """Every record whose text mentions ``text``, ignoring case.
+
+        A record's text is all its fields, the readable labels of its vocabulary words,
+        its note, and the titles and publishers of its sources.
+
+        :param text: what to look for.
+        :returns: the matching partners, programmes, memberships, milestones and projects,
+            in that order.
+        :raises ValueError: if ``text`` is empty.
+        """
+        needle = text.strip().casefold()
+        if not needle:
+            raise ValueError("search text is empty")
+        if self._text is None:
+            records: Iterable[Record] = (
+                *self._partners, *self._programmes, *self._memberships,
+                *self._milestone_index.records, *self._projects,
+            )
+            self._text = tuple((r, " \n".join(_texts(r)).casefold()) for r in records)
+        return tuple(record for record, haystack in self._text if needle in haystack)
+
+
+@attrs.frozen(kw_only=True)
+class _Parts:
+    """The records of a dataset before they are indexed."""
+
+    sources: tuple[Source, ...]
+    partners: tuple[Partner, ...]
+    programmes: tuple[Programme, ...]
+    memberships: tuple[Membership, ...]
+    milestones: tuple[Milestone, ...]
+    projects: tuple[TrustFundProject, ...]
+
+    def check(self, locate: Callable[[object], tuple[str | None, str]]) -> list[Problem]:
+        return check(
+            sources=self.sources,
+            partners=self.partners,
+            programmes=self.programmes,
+            memberships=self.memberships,
+            milestones=self.milestones,
+            projects=self.projects,
+            locate=locate,
+        )
+
+
+def _label(record: object) -> str:
+    for field in ("id", "code"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            return value
+    return type(record).__name__
+
+
+def _group(records: Iterable[_R], key: Callable[[_R], str]) -> dict[str, tuple[_R, ...]]:
+    groups: dict[str, list[_R]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:
+    if isinstance(value, cls):
+        return value
+    for member in cls:
+        if value == member.value or str(value).casefold() == member.label.casefold():
+            return member
+    allowed = ", ".join(str(m.value) for m in cls)
+    raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every piece of text in a record, for :meth:`Dataset.search`."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, enum.Enum):
+        yield str(value.value)
+        if isinstance(value, Vocabulary):
+            yield value.label
+    elif isinstance(value, Source):
+        yield value.title
+        yield value.publisher
+    elif isinstance(value, PartialDate):
+        yield str(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, Partner | Programme | Membership | Milestone | TrustFundProject
+                    | Mission):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name))
+
+
+# -- loading ---------------------------------------------------------------------------
+
+_RECORD_TYPES: dict[str, type[Any]] = {
+    "partner": Partner,
+    "programmes": Programme,
+    "memberships": Membership,
+    "milestones": Milestone,
+    "trust_fund_projects": TrustFundProject,
+}
+
+
+def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
+    """Read and check a dataset directory laid out like the bundled one.
+
+    :param path: the directory (see :doc:`/data-format`).
+    :returns: the dataset.
+    :raises DataError: listing every problem found: files that cannot be read, fields
+        that are missing, unknown or invalid, references that do not resolve, and the
+        other checks in :doc:`/data-format`.
+    """
+    raw = read_directory(path)
+    problems = list(raw.problems)
+    origin: dict[int, tuple[str, str]] = {}
+
+    info: DatasetInfo | None = None
+    if raw.info is not None:
+        try:
+            info = converter.structure(raw.info, DatasetInfo)
+        except Exception as error:
+            problems += problems_from(error, raw.info, file=raw.info_file, record="dataset")
+        else:
+            if info.format != FORMAT_VERSION:
+                problems.append(Problem(file=raw.info_file, record="dataset", field="format",
+                                        value=info.format,
+                                        expected=f"format version {FORMAT_VERSION}"))
+
+    sources: dict[str, Source] = {}
+    built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
+    source_list: list[Source] = []
+    for record in raw.records:
+        if record.section != "sources":
+            continue
+        source = _structure(record, Source, record.data, problems)
+        if source is not None:
+            source_list.append(source)
+            sources.setdefault(source.id, source)
+            origin[id(source)] = (record.file, record.label)
+
+    for record in raw.records:
+        cls = _RECORD_TYPES.get(record.section)
+        if cls is None:
+            continue
+        data = _resolve(record, sources, problems)
+        built_record = _structure(record, cls, data, problems)
+        if built_record is not None:
+            built[record.section].append(built_record)
+            origin[id(built_record)] = (record.file, record.label)
+
+    parts = _Parts(
+        sources=tuple(source_list),
+        partners=tuple(built["partner"]),
+        programmes=tuple(built["programmes"]),
+        memberships=tuple(built["memberships"]),
+        milestones=tuple(built["milestones"]),
+        projects=tuple(built["trust_fund_projects"]),
+    )
+    if not problems:
+        # Cross-record checks only make sense once every record could be read.
+        problems = parts.check(lambda r: origin.get(id(r), (None, _label(r))))
+    if problems or info is None:
+        raise DataError(problems)
+    return Dataset._checked(info, parts)
+
+
+def _resolve(record: RawRecord, sources: dict[str, Source], problems: list[Problem]) -> Any:
+    """Put the cited Source records in place of their ids, and the file's partner code in."""
+    data = dict(record.data)
+    cited = data.get("sources")
+    if isinstance(cited, list):
+        resolved: list[Any] = []
+        for index, key in enumerate(cited):
+            if isinstance(key, str) and key not in sources:
+                problems.append(Problem(file=record.file, record=record.label,
+                                        field=f"sources[{index}]", value=key,
+                                        expected="the id of a source in sources.toml"))
+            else:
+                resolved.append(sources.get(key, key) if isinstance(key, str) else key)
+        data["sources"] = resolved
+    if record.file.startswith("partners/"):
+        code = os.path.splitext(os.path.basename(record.file))[0].upper()
+        field = "code" if record.section == "partner" else "partner"
+        data.setdefault(field, code)
+        if data[field] != code:
+            problems.append(Problem(file=record.file, record=record.label, field=field,
+                                    value=data[field],
+                                    expected=f"{code!r}, the code in the file's name"))
+    return data
+
+
+def _structure(
+    record: RawRecord, cls: type[_R], data: Any, problems: list[Problem]
+) -> _R | None:
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:
+        problems.extend(problems_from(error, data, file=record.file, record=record.label))
+        return None
+
+
+_lock = threading.Lock()
+_bundled: Dataset | None = None
+
+
+def load() -> Dataset:
+    """The dataset bundled with the library, read and checked on first use, then cached.
+
+    Safe to call from several threads at once: the data is read once.
+
+    :returns: the bundled dataset.
+    :raises DataError: only if the installed package's data files were damaged.
+    """
+    global _bundled
+    dataset = _bundled
+    if dataset is None:
+        with _lock:
+            if _bundled is None:
+                _bundled = load_dataset(files("nato_partners") / "data")
+            dataset = _bundled
+    return dataset

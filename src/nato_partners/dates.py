@@ -1,0 +1,268 @@
+"""Dates known to a day, a month or only a year, as the sources give them.
+
+A source that says "in 1992" tells us the year and nothing more. :class:`PartialDate` keeps
+exactly that: ``PartialDate.parse("1992")`` is the whole of 1992, not 1 January. Its
+:attr:`~PartialDate.earliest` and :attr:`~PartialDate.latest` days are :class:`pendulum.Date`
+objects, so date arithmetic works as usual.
+
+The rule used everywhere a partial date meets a question about a day (see
+:doc:`/dates`): a stored date counts from its first day, and a date given as a question
+names a whole period (a day, a month or a year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+
+import attrs
+import pendulum
+
+__all__ = ["Certainty", "DateLike", "PartialDate", "Precision", "as_period"]
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Precision(enum.Enum):
+    """How much of a date a source gave."""
+
+    #: Only the year is known.
+    YEAR = "year"
+    #: The year and the month are known.
+    MONTH = "month"
+    #: The exact day is known.
+    DAY = "day"
+
+
+class Certainty(enum.Enum):
+    """The answer to a question about a date that may be known only in part."""
+
+    #: True whichever day within the partial date is the real one.
+    YES = "yes"
+    #: True for some days within the partial date and false for others.
+    MAYBE = "maybe"
+    #: False whichever day within the partial date is the real one.
+    NO = "no"
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date known to year, month or day precision.
+
+    Build one with :meth:`parse` (or :meth:`coerce`) rather than by hand:
+
+    >>> PartialDate.parse("1992-03")
+    PartialDate('1992-03')
+    >>> str(PartialDate.parse("1994-05-04"))
+    '1994-05-04'
+    >>> PartialDate.parse("1995").precision
+    <Precision.YEAR: 'year'>
+
+    Partial dates order by their first day, a coarser date first when two share it, so
+    ``"1992" < "1992-03" < "1992-03-10"``. They hash and compare equal only to a partial
+    date with the same text.
+
+    :param year: the year, from 1 to 9999.
+    :param month: the month (1-12), or ``None`` when only the year is known.
+    :param day: the day of the month, or ``None`` when it is not known.
+    :raises ValueError: if the parts do not make a real date, or a day is given without
+        a month.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range 1-9999")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is out of range 1-12")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(
+                    f"day {self.day} is out of range for {self.year}-{self.month:02d} "
+                    f"(1-{last})"
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        :param text: the ISO 8601 text.
+        :returns: the partial date, with the precision the text has.
+        :raises ValueError: if the text is not one of the three forms or is not a real date.
+
+        >>> PartialDate.parse("1995-02-29")
+        Traceback (most recent call last):
+          ...
+        ValueError: '1995-02-29' is not a real date: day 29 is out of range for 1995-02 (1-28)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected date text, got {type(text).__name__}")
+        match = _PATTERN.fullmatch(text)
+        if match is None:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        try:
+            return cls(
+                int(year),
+                None if month is None else int(month),
+                None if day is None else int(day),
+            )
+        except ValueError as error:
+            raise ValueError(f"{text!r} is not a real date: {error}") from None
+
+    @classmethod
+    def coerce(cls, value: DateLike) -> PartialDate:
+        """Turn a partial date, a date, a datetime or ISO text into a :class:`PartialDate`.
+
+        A :class:`datetime.datetime` (pendulum's included) keeps only its calendar date.
+
+        :param value: the date in any accepted form.
+        :returns: the partial date; a full date becomes day precision.
+        :raises TypeError: if the value is none of the accepted types.
+        :raises ValueError: if text does not parse.
+
+        >>> PartialDate.coerce(pendulum.date(1994, 5, 4))
+        PartialDate('1994-05-04')
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise TypeError(
+            f"expected a date, a datetime, a PartialDate or ISO text, got {type(value).__name__}"
+        )
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known."""
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day the date could be.
+
+        >>> PartialDate.parse("1992-03").earliest
+        Date(1992, 3, 1)
+        """
+        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day the date could be.
+
+        >>> PartialDate.parse("1992-02").latest
+        Date(1992, 2, 29)
+        """
+        if self.day is not None:
+            return self.earliest
+        month = self.month or 12
+        return pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def contains(self, day: datetime.date) -> bool:
+        """Tell whether ``day`` is one of the days this date could be.
+
+        :param day: a calendar date.
+        :returns: ``True`` if ``earliest <= day <= latest``.
+        """
+        return self.earliest <= day <= self.latest
+
+    def on_or_before(self, day: datetime.date) -> Certainty:
+        """Tell whether this date falls on or before ``day``.
+
+        :param day: a calendar date.
+        :returns: :attr:`Certainty.YES` if every possible day does,
+            :attr:`Certainty.NO` if none does, :attr:`Certainty.MAYBE` otherwise.
+
+        >>> PartialDate.parse("1992-03").on_or_before(pendulum.date(1992, 3, 15))
+        <Certainty.MAYBE: 'maybe'>
+        """
+        if self.latest <= day:
+            return Certainty.YES
+        if self.earliest > day:
+            return Certainty.NO
+        return Certainty.MAYBE
+
+    def on_or_after(self, day: datetime.date) -> Certainty:
+        """Tell whether this date falls on or after ``day``.
+
+        :param day: a calendar date.
+        :returns: :attr:`Certainty.YES`, :attr:`Certainty.MAYBE` or :attr:`Certainty.NO`,
+            as for :meth:`on_or_before`.
+        """
+        if self.earliest >= day:
+            return Certainty.YES
+        if self.latest < day:
+            return Certainty.NO
+        return Certainty.MAYBE
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+
+#: What a query accepts wherever it asks for a date.
+DateLike = PartialDate | datetime.date | str
+
+
+def as_period(value: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
+    """Read a date given as a question into the first and last day of the period it names.
+
+    ``"1995"`` names all of 1995, ``"1995-06"`` all of June 1995, and a full date one day.
+
+    :param value: any :data:`DateLike`.
+    :returns: ``(first day, last day)``.
+    :raises TypeError: if the value is not date-like.
+    :raises ValueError: if text does not parse.
+
+    >>> as_period("1995-06")
+    (Date(1995, 6, 1), Date(1995, 6, 30))
+    """
+    date = PartialDate.coerce(value)
+    return date.earliest, date.latest

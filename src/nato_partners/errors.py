@@ -1,0 +1,87 @@
+"""The exceptions the library raises, and the :class:`Problem` a bad data file produces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["DataError", "NotFoundError", "Problem"]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a dataset: where it is and what was expected instead.
+
+    :param file: the data file, relative to the dataset directory, or ``None`` when the
+        problem is not in a file (for example a record built in Python).
+    :param record: the record's id, or its position such as ``milestones[3]``.
+    :param field: the field's path inside the record, such as ``sources[0]``.
+    :param value: the offending value, as read.
+    :param expected: what would have been accepted, in words.
+    """
+
+    file: str | None = None
+    record: str | None = None
+    field: str | None = None
+    value: object = None
+    expected: str
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            f"{label} {part}"
+            for label, part in (("record", self.record), ("field", self.field))
+            if part is not None
+        )
+        place = self.file or "<data>"
+        if where:
+            place = f"{place}: {where}"
+        got = "" if self.value is None else f" (got {_short(self.value)})"
+        return f"{place}: {self.expected}{got}"
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class DataError(ValueError):
+    """A dataset is not valid: it lists every problem found, not only the first.
+
+    :param problems: what is wrong, at least one.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("DataError needs at least one problem")
+        lines = [str(problem) for problem in self.problems]
+        if len(lines) == 1:
+            message = lines[0]
+        else:
+            message = f"{len(lines)} problems in the data:\n" + "\n".join(
+                f"  - {line}" for line in lines
+            )
+        super().__init__(message)
+
+
+class NotFoundError(LookupError):
+    """No partner or programme answers to a key; the message names the close matches.
+
+    :param kind: what was looked up, such as ``"partner"``.
+    :param key: the key as given.
+    :param matches: the closest known keys, best first (may be empty).
+    """
+
+    def __init__(self, kind: str, key: str, matches: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.key = key
+        self.matches: tuple[str, ...] = tuple(matches)
+        message = f"no {kind} matches {key!r}"
+        if self.matches:
+            message += "; did you mean " + ", ".join(repr(m) for m in self.matches) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError would quote the message like a KeyError; show it as written.
+        return str(self.args[0])

@@ -1,0 +1,172 @@
+"""The questions of :class:`~nato_partners.Dataset`, asked of the bundled dataset.
+
+Each function here loads the bundled data on first use (see :func:`~nato_partners.load`)
+and calls the :class:`~nato_partners.Dataset` method of the same name, which documents
+the arguments in full.
+
+>>> partner("az").name
+'Azerbaijan'
+>>> participates("AZ", "pfp", on="1994-05-04")
+True
+"""
+
+from __future__ import annotations
+
+from .dataset import load
+from .dates import DateLike
+from .model import (
+    Area,
+    Membership,
+    Milestone,
+    MilestoneKind,
+    Partner,
+    Programme,
+    Record,
+    Source,
+    TrustFundProject,
+)
+
+__all__ = [
+    "memberships",
+    "milestones",
+    "participates",
+    "partner",
+    "partners",
+    "programme",
+    "programmes",
+    "search",
+    "sources",
+    "timeline",
+    "trust_fund_projects",
+]
+
+
+def partners() -> tuple[Partner, ...]:
+    """Every partner, by name. See :meth:`Dataset.partners <nato_partners.Dataset.partners>`.
+
+    :returns: the partners.
+    """
+    return load().partners()
+
+
+def partner(key: str | Partner) -> Partner:
+    """Find a partner by code, name or alias. See :meth:`nato_partners.Dataset.partner`.
+
+    :param key: such as ``"AZ"``, ``"AZE"`` or ``"azerbaijan"``.
+    :returns: the partner.
+    :raises NotFoundError: if none matches, naming the close matches.
+    """
+    return load().partner(key)
+
+
+def programmes(partner: str | Partner | None = None) -> tuple[Programme, ...]:
+    """Every programme, or a partner's. See :meth:`nato_partners.Dataset.programmes`.
+
+    :param partner: a partner key, or ``None`` for all programmes.
+    :returns: the programmes, oldest first.
+    :raises NotFoundError: if the partner is unknown.
+    """
+    return load().programmes(partner)
+
+
+def programme(key: str | Programme) -> Programme:
+    """Find a programme by id, acronym or name. See :meth:`nato_partners.Dataset.programme`.
+
+    :param key: such as ``"pfp"`` or ``"Partnership for Peace"``.
+    :returns: the programme.
+    :raises NotFoundError: if none matches, naming the close matches.
+    """
+    return load().programme(key)
+
+
+def memberships(
+    partner: str | Partner | None = None,
+    programme: str | Programme | None = None,
+    on: DateLike | None = None,
+) -> tuple[Membership, ...]:
+    """Memberships, optionally filtered. See :meth:`nato_partners.Dataset.memberships`.
+
+    :param partner: keep only this partner's.
+    :param programme: keep only this programme's.
+    :param on: keep only those in force at some time in this period.
+    :returns: the memberships, in the order they began.
+    :raises NotFoundError: if the partner or the programme is unknown.
+    """
+    return load().memberships(partner, programme, on)
+
+
+def participates(
+    partner: str | Partner, programme: str | Programme, on: DateLike | None = None
+) -> bool:
+    """Whether a partner took part in a programme. See :meth:`nato_partners.Dataset.participates`.
+
+    :param partner: a partner key.
+    :param programme: a programme key.
+    :param on: a date or period, or ``None`` for "ever".
+    :returns: ``True`` if a membership matches.
+    :raises NotFoundError: if the partner or the programme is unknown.
+    """
+    return load().participates(partner, programme, on)
+
+
+def milestones(
+    partner: str | Partner | None = None,
+    programme: str | Programme | None = None,
+    kind: MilestoneKind | str | None = None,
+    area: Area | str | None = None,
+    since: DateLike | None = None,
+    until: DateLike | None = None,
+) -> tuple[Milestone, ...]:
+    """Milestones in date order, filtered. See :meth:`nato_partners.Dataset.milestones`.
+
+    :param partner: keep only this partner's.
+    :param programme: keep only those of this programme.
+    :param kind: keep only this kind.
+    :param area: keep only those in this area.
+    :param since: keep only those from this period on.
+    :param until: keep only those up to this period.
+    :returns: the milestones, undated ones last (left out by a date filter).
+    :raises NotFoundError: if the partner or the programme is unknown.
+    :raises ValueError: if a kind, an area or a date is not valid.
+    """
+    return load().milestones(partner, programme, kind, area, since, until)
+
+
+def timeline(partner: str | Partner) -> tuple[Milestone, ...]:
+    """A partner's milestones in date order. See :meth:`nato_partners.Dataset.timeline`.
+
+    :param partner: a partner key.
+    :returns: the milestones, undated ones last.
+    :raises NotFoundError: if the partner is unknown.
+    """
+    return load().timeline(partner)
+
+
+def trust_fund_projects(partner: str | Partner | None = None) -> tuple[TrustFundProject, ...]:
+    """Trust Fund projects. See :meth:`nato_partners.Dataset.trust_fund_projects`.
+
+    :param partner: a partner key, or ``None`` for all.
+    :returns: the projects, in the order they started.
+    :raises NotFoundError: if the partner is unknown.
+    """
+    return load().trust_fund_projects(partner)
+
+
+def sources(partner: str | Partner | None = None) -> tuple[Source, ...]:
+    """Every source, or those behind a partner's. See :meth:`nato_partners.Dataset.sources`.
+
+    :param partner: a partner key, or ``None`` for all.
+    :returns: the sources, by id.
+    :raises NotFoundError: if the partner is unknown.
+    """
+    return load().sources(partner)
+
+
+def search(text: str) -> tuple[Record, ...]:
+    """Every record that mentions ``text``, any case. See :meth:`nato_partners.Dataset.search`.
+
+    :param text: what to look for.
+    :returns: the matching records.
+    :raises ValueError: if ``text`` is empty.
+    """
+    return load().search(text)
