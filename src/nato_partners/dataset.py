@@ -269,9 +269,8 @@ class Dataset:
 
         :param partner: keep only this partner's (any key :meth:`partner` accepts).
         :param programme: keep only this programme's (any key :meth:`programme` accepts).
-        :param on: keep only those in force at some time in this period: a membership
-            counts from the first day of ``joined`` up to, not including, the first day of
-            ``left``.
+        :param on: keep only those in force at some time in this period (see
+            :meth:`Membership.in_force`); undated memberships are left out.
         :returns: the memberships.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
@@ -288,10 +287,7 @@ class Dataset:
             found = self._memberships
         if on is not None:
             first, last = as_period(on)
-            found = [
-                m for m in found
-                if m.joined.earliest <= last and (m.left is None or m.left.earliest > first)
-            ]
+            found = [m for m in found if m.in_force(first, last)]
         return tuple(found)
 
     def participates(

@@ -9,6 +9,7 @@ such as two sources that disagree.
 
 from __future__ import annotations
 
+import datetime
 import enum
 
 import attrs
@@ -239,10 +240,16 @@ class Programme:
 class Membership:
     """A partner's participation in a programme, from the day it joined to the day it left.
 
+    A membership is in force from the first day of ``joined`` up to, not including, the
+    first day of ``left`` or of ``suspended``, whichever comes first.
+
     :param partner: the partner's alpha-3 code.
     :param programme: the programme's id.
-    :param joined: when the participation began.
+    :param joined: when the participation began, or ``None`` when the sources confirm the
+        membership but give no date (such a membership answers no question about a date).
     :param left: when it ended, or ``None`` while it goes on.
+    :param suspended: when NATO suspended practical cooperation under it, if it did; the
+        membership is not in force from then on, though it was never formally ended.
     :param role: the partner's standing where the programme has several, such as
         ``"observer"``.
     :param sources: the sources for the facts in this record.
@@ -252,8 +259,9 @@ class Membership:
 
     partner: str
     programme: str
-    joined: PartialDate
+    joined: PartialDate | None = None
     left: PartialDate | None = None
+    suspended: PartialDate | None = None
     role: str | None = None
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH
@@ -262,7 +270,31 @@ class Membership:
     @property
     def id(self) -> str:
         """A readable key, ``partner/programme/joined``, unique within a dataset."""
-        return f"{self.partner}/{self.programme}/{self.joined}"
+        return f"{self.partner}/{self.programme}/{self.joined or 'undated'}"
+
+    @property
+    def ends(self) -> PartialDate | None:
+        """The date the membership stopped being in force, or ``None`` while it is.
+
+        This is ``left`` or ``suspended``, whichever is earlier.
+        """
+        stops = [d for d in (self.left, self.suspended) if d is not None]
+        return min(stops) if stops else None
+
+    def in_force(self, first: datetime.date, last: datetime.date) -> bool:
+        """Tell whether the membership was in force on some day from ``first`` to ``last``.
+
+        A stored date counts from its first day; an undated membership is never in force
+        for a question about dates.
+
+        :param first: the first day of the period asked about.
+        :param last: the last day of the period asked about.
+        :returns: ``True`` if the membership overlaps the period.
+        """
+        if self.joined is None or self.joined.earliest > last:
+            return False
+        ends = self.ends
+        return ends is None or ends.earliest > first
 
 
 @attrs.frozen(kw_only=True)

@@ -115,9 +115,11 @@ def check(
         else:
             _within_lifetime(membership, joined_programme, report)
         _range(membership, "left", membership.joined, membership.left, report)
-        joined_dates.setdefault((membership.partner, membership.programme), []).append(
-            membership.joined
-        )
+        _range(membership, "suspended", membership.joined, membership.suspended, report)
+        if membership.joined is not None:
+            joined_dates.setdefault((membership.partner, membership.programme), []).append(
+                membership.joined
+            )
 
     _unique(milestones, lambda m: m.id, "id", report)
     for milestone in milestones:
@@ -203,15 +205,15 @@ def _within_lifetime(
     programme: Programme,
     report: _Report,
 ) -> None:
-    established = programme.established
-    if established is not None and membership.joined.latest < established.earliest:
+    joined, established = membership.joined, programme.established
+    if joined is not None and established is not None and joined.latest < established.earliest:
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
     if programme.ended is not None:
         if membership.left is None:
             report(membership, "left", None,
                    f"a date: {programme.id!r} ended ({programme.ended}), so the membership did")
-        if membership.joined.earliest > programme.ended.latest:
+        if joined is not None and joined.earliest > programme.ended.latest:
             report(membership, "joined", str(membership.joined),
                    f"a date on or before {programme.id!r} ended ({programme.ended})")
         if membership.left is not None and membership.left.earliest > programme.ended.latest:
