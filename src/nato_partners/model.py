@@ -161,6 +161,10 @@ class Source:
     published: PartialDate | None = None
     note: str | None = None
 
+    def __repr__(self) -> str:
+        # Records cite many sources; naming them by id keeps a record's repr readable.
+        return f"Source({self.id!r})"
+
 
 @attrs.frozen(kw_only=True)
 class Mission:
