@@ -1,0 +1,53 @@
+"""The package as users install it: files in the wheel, dependencies, import behaviour."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from importlib import metadata, resources
+
+import nato_partners
+
+
+def test_py_typed_and_data_ship_in_the_package() -> None:
+    root = resources.files("nato_partners")
+    assert (root / "py.typed").is_file()
+    data = root / "data"
+    assert (data / "dataset.toml").is_file()
+    assert (data / "sources.toml").is_file()
+    assert (data / "programmes.toml").is_file()
+    assert (data / "partners" / "aze.toml").is_file()
+
+
+def test_runtime_dependencies_are_exactly_attrs_cattrs_pendulum() -> None:
+    requires = metadata.requires("nato-partners") or []
+    runtime = {
+        re.split(r"[ <>=!~;\[]", r, maxsplit=1)[0].lower()
+        for r in requires
+        if "extra ==" not in r
+    }
+    assert runtime == {"attrs", "cattrs", "pendulum"}
+
+
+def test_version_matches_the_distribution() -> None:
+    assert nato_partners.__version__ == metadata.version("nato-partners")
+
+
+def test_public_names_exist_and_are_listed() -> None:
+    for name in nato_partners.__all__:
+        assert hasattr(nato_partners, name), name
+    assert len(set(nato_partners.__all__)) == len(nato_partners.__all__)
+
+
+def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
+    code = (
+        "import sys, nato_partners, nato_partners.dataset as d\n"
+        "assert d._bundled is None, 'data read at import'\n"
+        "heavy = {'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+        "nato_partners.partner('AZ')\n"
+        "assert d._bundled is not None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
