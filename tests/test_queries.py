@@ -218,3 +218,29 @@ def test_concurrent_first_use_loads_once(monkeypatch: pytest.MonkeyPatch) -> Non
         results = list(pool.map(lambda _: first_use(), range(8)))
     assert len(calls) == 1
     assert all(r is results[0] for r in results)
+
+
+def test_members_are_in_joining_order() -> None:
+    members = np.members("nacc")
+    assert np.partner("AZ") in members
+    first_joined = [np.memberships(p, "nacc")[0].joined for p in members]
+    dated = [d for d in first_joined if d is not None]
+    assert dated == sorted(dated)
+
+
+def test_members_on_a_date_follow_the_memberships() -> None:
+    assert np.partner("AZ") in np.members("eapc", on="1998")
+    assert np.partner("AZ") not in np.members("nacc", on="1998")
+
+
+def test_member_counts_agree_with_members_per_year() -> None:
+    counts = np.member_counts("nacc")
+    nacc = np.programme("nacc")
+    assert nacc.established is not None and nacc.ended is not None
+    assert max(counts) == nacc.ended.year  # no count past the programme's end
+    for year, count in counts.items():
+        assert count == len(np.members("nacc", on=str(year)))
+
+
+def test_member_counts_for_chosen_years() -> None:
+    assert list(np.member_counts("pfp", years=[2000, 1995])) == [1995, 2000]

@@ -31,6 +31,8 @@ from .model import (
     TrustFundProject,
 )
 from .queries import (
+    member_counts,
+    members,
     memberships,
     milestones,
     participates,
@@ -76,6 +78,8 @@ __all__ = [
     "load",
     "load_dataset",
     "make_converter",
+    "member_counts",
+    "members",
     "memberships",
     "milestones",
     "participates",

@@ -24,6 +24,7 @@ from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
 import attrs
+import pendulum
 
 from .convert import converter, problems_from
 from .dates import DateLike, PartialDate, as_period
@@ -302,6 +303,50 @@ class Dataset:
         :raises NotFoundError: if the partner or the programme is unknown.
         """
         return bool(self.memberships(partner, programme, on))
+
+    def members(
+        self, programme: str | Programme, on: DateLike | None = None
+    ) -> tuple[Partner, ...]:
+        """The partners that took part in a programme, in the order they first joined.
+
+        :param programme: any key :meth:`programme` accepts, such as ``"pfp"`` or ``"nato"``.
+        :param on: keep only partners whose membership was in force at some time in this
+            period; ``None`` keeps every partner that ever took part.
+        :returns: the partners; those whose joining is undated come last, by name.
+        :raises NotFoundError: if the programme is unknown.
+        :raises ValueError: if ``on`` is not a date.
+        """
+        # memberships() is already in joining order, undated last.
+        codes = dict.fromkeys(m.partner for m in self.memberships(programme=programme, on=on))
+        return tuple(self.partner(code) for code in codes)
+
+    def member_counts(
+        self, programme: str | Programme, years: Iterable[int] | None = None
+    ) -> dict[int, int]:
+        """How many partners took part in a programme in each year.
+
+        A partner counts in a year if its membership was in force on any day of it; undated
+        memberships are not counted.
+
+        :param programme: any key :meth:`programme` accepts.
+        :param years: the years to count; by default every year from the first joining to
+            the year the programme ended, or to the current year.
+        :returns: a dict from year to the number of partners, in year order.
+        :raises NotFoundError: if the programme is unknown.
+        """
+        chosen = self.programme(programme)
+        found = [m for m in self.memberships(programme=chosen) if m.joined is not None]
+        if years is None:
+            if not found:
+                return {}
+            first = min(m.joined.year for m in found if m.joined is not None)
+            last = chosen.ended.year if chosen.ended else pendulum.today().year
+            years = range(first, last + 1)
+        counts: dict[int, int] = {}
+        for year in sorted(years):
+            start, end = pendulum.date(year, 1, 1), pendulum.date(year, 12, 31)
+            counts[year] = len({m.partner for m in found if m.in_force(start, end)})
+        return counts
 
     # -- milestones ----------------------------------------------------------------------
 

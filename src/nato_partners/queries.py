@@ -12,6 +12,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .dataset import load
 from .dates import DateLike
 from .model import (
@@ -27,6 +29,8 @@ from .model import (
 )
 
 __all__ = [
+    "member_counts",
+    "members",
     "memberships",
     "milestones",
     "participates",
@@ -107,6 +111,30 @@ def participates(
     :raises NotFoundError: if the partner or the programme is unknown.
     """
     return load().participates(partner, programme, on)
+
+
+def members(programme: str | Programme, on: DateLike | None = None) -> tuple[Partner, ...]:
+    """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
+
+    :param programme: a programme key, such as ``"pfp"`` or ``"nato"``.
+    :param on: keep only partners in force at some time in this period.
+    :returns: the partners, undated last.
+    :raises NotFoundError: if the programme is unknown.
+    """
+    return load().members(programme, on)
+
+
+def member_counts(programme: str | Programme, years: Iterable[int] | None = None) -> dict[
+    int, int
+]:
+    """Partners of a programme per year. See :meth:`nato_partners.Dataset.member_counts`.
+
+    :param programme: a programme key.
+    :param years: the years to count, or ``None`` for every year from the first joining.
+    :returns: a dict from year to the number of partners in force during it.
+    :raises NotFoundError: if the programme is unknown.
+    """
+    return load().member_counts(programme, years)
 
 
 def milestones(
