@@ -1,0 +1,364 @@
+"""Every partner's data: integrity checks over all of it, and the questions across partners.
+
+The integrity tests hold for any partner file a contributor adds. The fact tests ask the
+questions of issue 7 through the public API and compare the answers with the sourced facts
+the data was built from (the Partnership for Peace signatures, NATO accessions, the
+Mediterranean Dialogue, the Istanbul Cooperation Initiative and partners across the globe).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from importlib.resources import files
+
+import pycountry
+import pytest
+
+import nato_partners as np
+from nato_partners import Confidence, MilestoneKind, PartialDate, Precision, Record, Region
+
+PARTNERS = np.partners()
+
+# The two blog lists of PfP signatures probably copy the same NATO page, so a record
+# backed by them alone cannot be of high confidence.
+BLOG_LISTS = {"blog-chrisinbrnocr-pfp", "blog-internationalrelations-pfp"}
+
+
+def every_record() -> Iterator[Record]:
+    yield from np.partners()
+    yield from np.programmes()
+    yield from np.memberships()
+    yield from np.milestones()
+    yield from np.trust_fund_projects()
+
+
+def joined(partner: str, programme: str) -> str:
+    (membership,) = np.memberships(partner, programme)
+    return str(membership.joined)
+
+
+# -- ISO codes and names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("partner", PARTNERS, ids=lambda p: p.code)
+def test_iso_codes_are_real_and_name_the_same_country(partner: np.Partner) -> None:
+    by_alpha3 = pycountry.countries.get(alpha_3=partner.code)
+    by_alpha2 = pycountry.countries.get(alpha_2=partner.alpha2)
+    assert by_alpha3 is not None, f"{partner.code} is not an ISO 3166-1 alpha-3 code"
+    assert by_alpha2 is not None, f"{partner.alpha2} is not an ISO 3166-1 alpha-2 code"
+    assert by_alpha3.alpha_2 == partner.alpha2
+
+
+@pytest.mark.parametrize("partner", PARTNERS, ids=lambda p: p.code)
+def test_names_agree_with_the_iso_code(partner: np.Partner) -> None:
+    country = pycountry.countries.get(alpha_3=partner.code)
+    assert country is not None
+    names = [n for n in (partner.name, partner.official_name, *partner.aliases) if n]
+    recognised = {}
+    for name in names:
+        try:
+            recognised[name] = pycountry.countries.lookup(name).alpha_3
+        except LookupError:
+            continue  # a usual short name ISO does not list, such as "Russia"
+    # A name ISO knows must be this country's; at least one of them must be known.
+    assert recognised, f"none of {names} is an ISO name"
+    assert set(recognised.values()) == {partner.code}, recognised
+
+
+def test_codes_are_unique() -> None:
+    for key in ("code", "alpha2", "name"):
+        counts = Counter(getattr(p, key) for p in PARTNERS)
+        assert [value for value, n in counts.items() if n > 1] == [], key
+
+
+def test_each_partner_file_is_named_by_its_partners_code() -> None:
+    directory = files("nato_partners") / "data" / "partners"
+    stems = set()
+    for entry in directory.iterdir():
+        if not entry.name.endswith(".toml"):
+            continue
+        stem = entry.name.removesuffix(".toml")
+        assert stem == stem.lower(), entry.name
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        assert data["partner"].get("code", stem.upper()) == stem.upper(), entry.name
+        assert np.partner(stem.upper()).code == stem.upper()
+        stems.add(stem)
+    assert stems == {p.code.lower() for p in PARTNERS}
+
+
+# -- sources ----------------------------------------------------------------------------
+
+
+def test_every_record_cites_a_source() -> None:
+    unsourced = [record for record in every_record() if not record.sources]
+    assert unsourced == []
+
+
+def test_every_source_has_a_web_address() -> None:
+    for source in np.sources():
+        assert source.url is not None, source.id
+        assert source.url.startswith(("https://", "http://")), source.id
+
+
+def test_every_source_is_cited_by_some_record() -> None:
+    cited = {source.id for record in every_record() for source in record.sources}
+    assert {source.id for source in np.sources()} - cited == set()
+
+
+def test_dates_resting_on_the_blog_lists_alone_are_not_high_confidence() -> None:
+    dated: list[np.Membership | np.Milestone] = [*np.memberships(), *np.milestones()]
+    for record in dated:
+        ids = {source.id for source in record.sources}
+        if ids and ids <= BLOG_LISTS:
+            assert record.confidence is not Confidence.HIGH, record
+
+
+def test_low_confidence_records_say_why() -> None:
+    for record in every_record():
+        if record.confidence is Confidence.LOW:
+            assert record.note, record
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+def test_membership_dates_lie_within_programme_lifetimes() -> None:
+    for membership in np.memberships():
+        programme = np.programme(membership.programme)
+        for date in (membership.joined, membership.left, membership.suspended):
+            if date is None:
+                continue
+            if programme.established is not None:
+                assert date.latest >= programme.established.earliest, membership.id
+            if programme.ended is not None:
+                assert date.earliest <= programme.ended.latest, membership.id
+
+
+def test_programme_milestones_lie_within_programme_lifetimes() -> None:
+    for milestone in np.milestones(since="1900"):
+        if milestone.programme is None or milestone.date is None:
+            continue
+        programme = np.programme(milestone.programme)
+        if programme.established is not None:
+            assert milestone.date.latest >= programme.established.earliest, milestone.id
+        if programme.ended is not None:
+            assert milestone.date.earliest <= programme.ended.latest, milestone.id
+
+
+def test_every_ally_signed_the_pfp_framework_document_before_acceding() -> None:
+    allies = np.memberships(programme="nato")
+    assert allies
+    for accession in allies:
+        assert accession.joined is not None
+        signed = [m.joined for m in np.memberships(accession.partner, "pfp") if m.joined]
+        assert signed, f"{accession.partner} joined NATO without a PfP membership"
+        assert min(signed).latest < accession.joined.earliest, accession.partner
+
+
+def test_suspended_and_left_milestones_match_their_memberships() -> None:
+    for kind, field in ((MilestoneKind.SUSPENDED, "suspended"), (MilestoneKind.LEFT, "left")):
+        for milestone in np.milestones(kind=kind):
+            if milestone.programme is None:
+                continue
+            ends = {getattr(m, field) for m in np.memberships(milestone.partner,
+                                                               milestone.programme)}
+            assert milestone.date in ends, milestone.id
+
+
+# -- Azerbaijan keeps its facts ---------------------------------------------------------
+
+
+def test_azerbaijan_keeps_its_key_memberships() -> None:
+    assert joined("AZ", "pfp") == "1994-05-04"
+    assert joined("AZ", "nacc") == "1992-03"
+    assert joined("AZ", "eapc") == "1997-05-30"
+    (sps,) = np.memberships("AZ", "sps")
+    assert sps.joined == PartialDate.parse("1995")
+    assert sps.joined is not None
+    assert sps.joined.precision is Precision.YEAR
+    assert np.partner("AZ").region is Region.EURO_ATLANTIC
+
+
+# -- Partnership for Peace --------------------------------------------------------------
+
+SIGNED_IN_1994 = {
+    "ROU": "1994-01-26", "LTU": "1994-01-27", "POL": "1994-02-02", "EST": "1994-02-03",
+    "HUN": "1994-02-08", "UKR": "1994-02-08", "SVK": "1994-02-09", "BGR": "1994-02-14",
+    "LVA": "1994-02-14", "ALB": "1994-02-23", "CZE": "1994-03-10", "MDA": "1994-03-16",
+    "GEO": "1994-03-23", "SVN": "1994-03-30", "AZE": "1994-05-04", "FIN": "1994-05-09",
+    "SWE": "1994-05-09", "TKM": "1994-05-10", "KAZ": "1994-05-27", "KGZ": "1994-06-01",
+    "RUS": "1994-06-22", "UZB": "1994-07-13", "ARM": "1994-10-05",
+}
+
+
+def test_who_signed_the_partnership_for_peace_in_1994() -> None:
+    found = {m.partner: str(m.joined) for m in np.memberships(programme="pfp",
+                                                               on="1994-12-31")}
+    assert found == SIGNED_IN_1994
+    assert "AUT" not in found  # Austria signed on 10 February 1995
+
+
+def test_romania_signed_first() -> None:
+    first = np.memberships(programme="pfp")[0]
+    assert (first.partner, str(first.joined)) == ("ROU", "1994-01-26")
+
+
+@pytest.mark.parametrize(
+    ("partner", "signed"),
+    [("AT", "1995-02-10"), ("CH", "1996-12-11"), ("IE", "1999-12-01"), ("HR", "2000-05-25"),
+     ("TJ", "2002-02-20"), ("BA", "2006-12-14"), ("ME", "2006-12-14"), ("RS", "2006-12-14"),
+     ("MK", "1995-11-15"), ("BY", "1995-01-11")],
+)
+def test_later_signatures(partner: str, signed: str) -> None:
+    assert joined(partner, "pfp") == signed
+
+
+def test_pfp_signatories_are_euro_atlantic() -> None:
+    for membership in np.memberships(programme="pfp"):
+        assert np.partner(membership.partner).region is Region.EURO_ATLANTIC
+
+
+def test_russia_takes_part_until_the_2014_suspension() -> None:
+    assert np.participates("RU", "pfp", on="2010")
+    assert not np.participates("RU", "pfp", on="2015")
+    (membership,) = np.memberships("RU", "pfp")
+    assert str(membership.suspended) == "2014-04-01"
+    assert membership.left is None  # suspended, never formally ended
+
+
+def test_belarus_suspension_keeps_the_month_and_mentions_the_day() -> None:
+    (membership,) = np.memberships("BY", "pfp")
+    assert str(membership.suspended) == "2021-11"
+    assert membership.note is not None
+    assert "19 November" in membership.note
+    assert membership.confidence is Confidence.MEDIUM
+    assert np.participates("BY", "pfp", on="2020")
+    assert not np.participates("BY", "pfp", on="2022")
+
+
+def test_malta_left_in_1996_and_returned_in_2008() -> None:
+    assert np.participates("MT", "pfp", on="1996")
+    assert not np.participates("MT", "pfp", on="2000")
+    assert np.participates("MT", "pfp", on="2010")
+    first, second = np.memberships("MT", "pfp")
+    assert (str(first.joined), str(first.left)) == ("1995-04-26", "1996-10-27")
+    assert str(second.joined) == "2008-04-03"
+    assert second.left is None
+    assert second.note is not None
+    assert "accepted" in second.note
+    kinds = {m.kind: str(m.date) for m in np.timeline("MT")}
+    assert kinds[MilestoneKind.LEFT] == "1996-10-27"
+
+
+def test_one_source_dates_are_marked_medium() -> None:
+    # Estonia's, Hungary's and Kyrgyzstan's signature days each rest on one blog list.
+    for partner in ("EE", "HU", "KG"):
+        (membership,) = np.memberships(partner, "pfp")
+        assert membership.confidence is Confidence.MEDIUM
+    # Romania's rests on NATO's own update as well.
+    (romania,) = np.memberships("RO", "pfp")
+    assert romania.confidence is Confidence.HIGH
+
+
+# -- partners that became Allies --------------------------------------------------------
+
+ACCESSIONS = {
+    "CZE": "1999-03-12", "HUN": "1999-03-12", "POL": "1999-03-12",
+    "BGR": "2004-03-29", "EST": "2004-03-29", "LVA": "2004-03-29", "LTU": "2004-03-29",
+    "ROU": "2004-03-29", "SVK": "2004-03-29", "SVN": "2004-03-29",
+    "ALB": "2009-04-01", "HRV": "2009-04-01", "MNE": "2017-06-05", "MKD": "2020-03-27",
+    "FIN": "2023-04-04", "SWE": "2024-03-07",
+}
+
+
+def test_partners_that_became_allies_and_when() -> None:
+    found = {m.partner: str(m.joined) for m in np.memberships(programme="nato")}
+    assert found == ACCESSIONS
+
+
+def test_accession_is_a_membership_of_nato() -> None:
+    assert not np.participates("PL", "nato", on="1998")
+    assert np.participates("PL", "nato", on="1999-03-12")
+    assert not np.participates("SE", "nato", on="2023")
+    assert np.participates("SE", "nato", on="2024")
+    assert not np.participates("UA", "nato")
+
+
+def test_north_macedonia_accession_is_not_the_flag_raising() -> None:
+    (membership,) = np.memberships("MK", "nato")
+    assert str(membership.joined) == "2020-03-27"
+    assert membership.note is not None
+    assert "30 March" in membership.note
+
+
+# -- Mediterranean Dialogue and Istanbul Cooperation Initiative --------------------------
+
+
+def test_mediterranean_dialogue_members_and_dates() -> None:
+    found = {m.partner: str(m.joined) for m in np.memberships(programme="md")}
+    assert found == {
+        "EGY": "1995-02", "ISR": "1995-02", "MRT": "1995-02", "MAR": "1995-02",
+        "TUN": "1995-02", "JOR": "1995-11", "DZA": "2000-03",
+    }
+    for code in found:
+        assert np.partner(code).region is Region.MEDITERRANEAN
+    md = np.programme("Mediterranean Dialogue")
+    assert md.established is not None
+    assert md.established.precision is Precision.YEAR
+    assert md.established.year == 1994
+
+
+def test_algeria_was_invited_before_it_joined() -> None:
+    (invitation,) = np.milestones("DZ", programme="md")
+    assert str(invitation.date) == "2000-02-16"
+    (membership,) = np.memberships("DZ", "md")
+    assert membership.joined is not None
+    assert invitation.date is not None
+    assert invitation.date < membership.joined
+
+
+def test_istanbul_cooperation_initiative() -> None:
+    ici = np.programme("ICI")
+    assert str(ici.established) == "2004-06-28"
+    assert ici.note is not None
+    assert "9 July 2004" in ici.note
+    found = {m.partner: str(m.joined) for m in np.memberships(programme="ici")}
+    assert found == {"KWT": "2004-12", "BHR": "2005-02", "QAT": "2005-02", "ARE": "2005-06"}
+    for code in found:
+        assert np.partner(code).region is Region.GULF
+
+
+def test_kuwaits_joining_date_is_a_documented_conflict() -> None:
+    (kuwait,) = np.memberships("KW", "ici")
+    assert kuwait.confidence is Confidence.LOW
+    assert kuwait.note is not None
+    assert "November 2004" in kuwait.note
+    assert "2005" in kuwait.note
+    # A documented conflict keeps the sources on both sides, KUNA's among them.
+    assert len(kuwait.sources) >= 2
+    assert any("KUNA" in source.publisher for source in kuwait.sources)
+
+
+# -- partners across the globe ----------------------------------------------------------
+
+GLOBAL = {"AFG", "AUS", "COL", "IRQ", "JPN", "KOR", "MNG", "NZL", "PAK"}
+
+
+def test_partners_across_the_globe_are_undated_members() -> None:
+    memberships = np.memberships(programme="partners-across-the-globe")
+    assert {m.partner for m in memberships} == GLOBAL
+    # The years each became a partner were not researched, so none is made up.
+    assert all(m.joined is None for m in memberships)
+    assert np.participates("JP", "partners-across-the-globe")
+    assert not np.participates("JP", "partners-across-the-globe", on="2024")
+    for code in GLOBAL:
+        assert np.partner(code).region is Region.GLOBAL
+
+
+def test_partners_across_the_globe_can_be_found_by_nato_name() -> None:
+    assert np.partner("Republic of Korea").code == "KOR"
+    afghanistan = np.partner("Afghanistan")
+    assert afghanistan.note is not None
+    assert "footnote" in afghanistan.note
