@@ -9,10 +9,20 @@
 Importing the package reads no data: the bundled dataset is read on the first query.
 """
 
+from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __version__
 from .convert import converter, make_converter, structure, unstructure
-from .dataset import FORMAT_VERSION, Dataset, load, load_dataset
+from .dataset import Dataset, load, load_dataset
 from .dates import Certainty, DateLike, PartialDate, Precision
 from .errors import DataError, NotFoundError, Problem
+from .export import (
+    from_arrow,
+    from_dataframe,
+    read_parquet,
+    to_arrow,
+    to_dataframe,
+    to_parquet,
+)
+from .files import MAX_FILE_BYTES
 from .model import (
     Area,
     Confidence,
@@ -30,6 +40,7 @@ from .model import (
     Source,
     TrustFundProject,
 )
+from .plot import plot_timeline
 from .queries import (
     member_counts,
     members,
@@ -45,11 +56,13 @@ from .queries import (
     timeline,
     trust_fund_projects,
 )
-
-__version__ = "0.1.0"
+from .results import Results
+from .schema import json_schema, schemas, write_schemas
+from .write import write_dataset
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
     "Area",
     "Certainty",
     "Confidence",
@@ -71,10 +84,16 @@ __all__ = [
     "ProjectStatus",
     "Record",
     "Region",
+    "Results",
     "Source",
     "TrustFundProject",
+    "__data_reviewed__",
+    "__data_version__",
     "__version__",
     "converter",
+    "from_arrow",
+    "from_dataframe",
+    "json_schema",
     "load",
     "load_dataset",
     "make_converter",
@@ -85,12 +104,20 @@ __all__ = [
     "participates",
     "partner",
     "partners",
+    "plot_timeline",
     "programme",
     "programmes",
+    "read_parquet",
+    "schemas",
     "search",
     "sources",
     "structure",
     "timeline",
+    "to_arrow",
+    "to_dataframe",
+    "to_parquet",
     "trust_fund_projects",
     "unstructure",
+    "write_dataset",
+    "write_schemas",
 ]

@@ -14,6 +14,7 @@ import enum
 
 import attrs
 
+from ._html import HtmlRepr
 from .dates import PartialDate
 
 __all__ = [
@@ -125,7 +126,7 @@ class ProjectStatus(Vocabulary):
 
 
 @attrs.frozen(kw_only=True)
-class DatasetInfo:
+class DatasetInfo(HtmlRepr):
     """What a dataset directory says about itself, in its ``dataset.toml``.
 
     :param format: the version of the file layout, so that readers can tell old from new.
@@ -143,7 +144,7 @@ class DatasetInfo:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(HtmlRepr):
     """A document that records cite for their facts.
 
     :param id: a short slug that data files use to cite the source.
@@ -167,7 +168,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Mission:
+class Mission(HtmlRepr):
     """A partner's diplomatic mission to NATO.
 
     :param name: the mission's name.
@@ -183,7 +184,7 @@ class Mission:
 
 
 @attrs.frozen(kw_only=True)
-class Partner:
+class Partner(HtmlRepr):
     """A country in a partnership with NATO.
 
     :param code: the ISO 3166-1 alpha-3 code, such as ``"AZE"``.
@@ -211,7 +212,7 @@ class Partner:
 
 
 @attrs.frozen(kw_only=True)
-class Programme:
+class Programme(HtmlRepr):
     """A partnership framework, forum, plan or operation that partners take part in.
 
     :param id: a short lower-case slug, such as ``"pfp"``.
@@ -241,7 +242,7 @@ class Programme:
 
 
 @attrs.frozen(kw_only=True)
-class Membership:
+class Membership(HtmlRepr):
     """A partner's participation in a programme, from the day it joined to the day it left.
 
     A membership is in force from the first day of ``joined`` up to, not including, the
@@ -302,7 +303,7 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True)
-class Milestone:
+class Milestone(HtmlRepr):
     """An event in a partner's relations with NATO.
 
     :param id: a unique slug.
@@ -332,7 +333,7 @@ class Milestone:
 
 
 @attrs.frozen(kw_only=True)
-class TrustFundProject:
+class TrustFundProject(HtmlRepr):
     """A NATO Trust Fund project carried out with a partner.
 
     :param id: a unique slug.
