@@ -122,7 +122,8 @@ def test_unknown_enum_value_lists_the_allowed_ones() -> None:
         structure(data, Milestone)
     (problem,) = error.value.problems
     assert problem.field == "kind"
-    assert "'visit'" in problem.expected and "'signed'" in problem.expected
+    assert "'visit'" in problem.expected
+    assert "'signed'" in problem.expected
 
 
 def test_text_is_not_silently_split_into_a_tuple() -> None:

@@ -27,7 +27,7 @@ def test_parse_keeps_the_precision_and_the_text(text: str, precision: Precision)
      "1994-04-31", "0000", "1994/05/04", " 1994", "1994-05-04T00:00"],
 )
 def test_parse_rejects_what_is_not_a_real_date(text: str) -> None:
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError, match="date") as error:
         PartialDate.parse(text)
     assert repr(text) in str(error.value)
 

@@ -104,7 +104,8 @@ def test_milestones_are_in_date_order_with_undated_last() -> None:
     timeline = np.timeline("AZ")
     dated = [m for m in timeline if m.date is not None]
     undated = [m for m in timeline if m.date is None]
-    assert dated and undated
+    assert dated
+    assert undated
     assert timeline == (*dated, *undated)
     assert [m.date for m in dated] == sorted(m.date for m in dated if m.date)
 
@@ -131,7 +132,7 @@ def test_filters_combine() -> None:
 
 
 def test_unknown_kind_or_area_lists_the_allowed_values() -> None:
-    with pytest.raises(ValueError, match="'party'.*visit"):
+    with pytest.raises(ValueError, match=r"'party'.*visit"):
         np.milestones(kind="party")
     with pytest.raises(ValueError, match="cyber-defence"):
         np.milestones(area="cyber")
@@ -143,7 +144,8 @@ def test_area_accepts_its_readable_label() -> None:
 
 def test_trust_fund_projects_of_a_partner() -> None:
     projects = np.trust_fund_projects("Azerbaijan")
-    assert projects and all(p.partner == "AZE" for p in projects)
+    assert projects
+    assert all(p.partner == "AZE" for p in projects)
     assert set(projects) <= set(np.trust_fund_projects())
 
 
@@ -195,7 +197,8 @@ def test_building_a_dataset_in_python_checks_it() -> None:
         Dataset(info=dataset.info, sources=dataset.sources(), partners=dataset.partners(),
                 programmes=dataset.programmes(), memberships=(orphan,))
     (problem,) = error.value.problems
-    assert problem.field == "partner" and problem.value == "XXX"
+    assert problem.field == "partner"
+    assert problem.value == "XXX"
 
 
 def test_concurrent_first_use_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -236,7 +239,8 @@ def test_members_on_a_date_follow_the_memberships() -> None:
 def test_member_counts_agree_with_members_per_year() -> None:
     counts = np.member_counts("nacc")
     nacc = np.programme("nacc")
-    assert nacc.established is not None and nacc.ended is not None
+    assert nacc.established is not None
+    assert nacc.ended is not None
     assert max(counts) == nacc.ended.year  # no count past the programme's end
     for year, count in counts.items():
         assert count == len(np.members("nacc", on=str(year)))

@@ -30,7 +30,8 @@ def visit() -> np.Milestone:
 def test_the_article_is_a_source_with_its_publisher() -> None:
     (article,) = [s for s in np.sources() if s.id == ARTICLE]
     assert article.publisher == "Caliber.Az"
-    assert article.url is not None and article.url.startswith("https://caliber.az/")
+    assert article.url is not None
+    assert article.url.startswith("https://caliber.az/")
 
 
 def test_agencies_visited_nato_headquarters_in_brussels(visit: np.Milestone) -> None:
@@ -63,13 +64,16 @@ def test_public_diplomacy_stratcom_and_disinformation(visit: np.Milestone) -> No
 
 def test_briefings_and_round_tables_on_social_networks(visit: np.Milestone) -> None:
     text = visit.summary.lower()
-    assert "briefings" in text and "round tables" in text and "social networks" in text
+    assert "briefings" in text
+    assert "round tables" in text
+    assert "social networks" in text
 
 
 def test_pfp_framework_document_signed_on_4_may_1994() -> None:
     (signed,) = np.milestones("AZ", programme="pfp", kind=MilestoneKind.SIGNED)
     assert str(signed.date) == "1994-05-04"
-    assert signed.date is not None and signed.date.precision is Precision.DAY
+    assert signed.date is not None
+    assert signed.date.precision is Precision.DAY
     assert cites_article(signed)
 
 
@@ -84,7 +88,8 @@ def test_the_27_osce_countries_claim_is_kept_with_the_conflict_noted() -> None:
 
 def test_relations_started_in_1992_by_joining_the_nacc() -> None:
     (nacc,) = np.memberships("AZ", "nacc")
-    assert nacc.joined is not None and nacc.joined.year == 1992
+    assert nacc.joined is not None
+    assert nacc.joined.year == 1992
     assert cites_article(nacc)
     assert np.participates("AZ", "NACC", on="1992")
 
@@ -92,8 +97,10 @@ def test_relations_started_in_1992_by_joining_the_nacc() -> None:
 def test_nacc_was_succeeded_by_the_eapc_in_1997() -> None:
     nacc, eapc = np.programme("nacc"), np.programme("eapc")
     assert nacc.succeeded_by == "eapc"
-    assert nacc.ended is not None and nacc.ended.year == 1997
-    assert eapc.established is not None and eapc.established.year == 1997
+    assert nacc.ended is not None
+    assert nacc.ended.year == 1997
+    assert eapc.established is not None
+    assert eapc.established.year == 1997
     assert cites_article(eapc)
     assert np.participates("AZ", "eapc", on="1997-12-31")
 
@@ -105,20 +112,23 @@ def test_eapc_brings_allies_and_euro_atlantic_partners_together() -> None:
 
 def test_bilateral_cooperation_began_with_pfp_in_1994() -> None:
     (pfp,) = np.memberships("AZ", "Partnership for Peace")
-    assert pfp.joined is not None and pfp.joined.year == 1994
+    assert pfp.joined is not None
+    assert pfp.joined.year == 1994
     assert cites_article(pfp)
 
 
 def test_pfp_participation_supports_peace_support_operations() -> None:
     (pfp,) = np.memberships("AZ", "pfp")
-    assert pfp.note is not None and "peace-support" in pfp.note
+    assert pfp.note is not None
+    assert "peace-support" in pfp.note
     assert np.milestones("AZ", area="peace-support")
 
 
 def test_sps_engagement_since_1995_keeps_year_precision() -> None:
     (sps,) = np.memberships("AZ", "sps")
     assert str(sps.joined) == "1995"
-    assert sps.joined is not None and sps.joined.precision is Precision.YEAR
+    assert sps.joined is not None
+    assert sps.joined.precision is Precision.YEAR
     assert cites_article(sps)
 
 
@@ -138,7 +148,8 @@ def test_civil_servants_had_advanced_cyber_defence_training() -> None:
 
 def test_research_project_on_portable_explosives_sensors() -> None:
     (research,) = [m for m in np.milestones("AZ", kind="research") if cites_article(m)]
-    assert "explosives" in research.summary and "portable" in research.summary
+    assert "explosives" in research.summary
+    assert "portable" in research.summary
     assert research.programme == "sps"
     assert research.confidence is np.Confidence.LOW  # nothing else confirms it
 
@@ -151,7 +162,10 @@ def test_anama_worked_with_allies_on_trust_fund_demilitarization() -> None:
 
 def test_640000_items_disposed_from_5_68_million_m2() -> None:
     (project,) = [p for p in np.trust_fund_projects("AZ") if p.items_disposed == 640_000]
-    assert project.area_m2 is not None and round(project.area_m2 / 1e6, 2) == 5.68
-    assert project.site is not None and "Soviet" in project.site
+    assert project.area_m2 is not None
+    assert round(project.area_m2 / 1e6, 2) == 5.68
+    assert project.site is not None
+    assert "Soviet" in project.site
     assert cites_article(project)
-    assert project.note is not None and "640,000" in project.note
+    assert project.note is not None
+    assert "640,000" in project.note
