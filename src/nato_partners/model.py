@@ -90,6 +90,7 @@ class MilestoneKind(Vocabulary):
     SUSPENDED = "suspended"
     SIGNED = "signed"
     SUBMITTED = "submitted"
+    INVITED = "invited"
     APPROVED = "approved"
     ESTABLISHED = "established"
     APPOINTED = "appointed"
