@@ -248,3 +248,9 @@ def test_member_counts_agree_with_members_per_year() -> None:
 
 def test_member_counts_for_chosen_years() -> None:
     assert list(np.member_counts("pfp", years=[2000, 1995])) == [1995, 2000]
+
+
+def test_pfp_had_27_partners_in_1997_as_nato_counted_them() -> None:
+    # NATO's press release (97)65 counts 27 PfP partners in 1997: the signatures, Malta's
+    # withdrawal of October 1996 and the suspensions in the data must add up to that.
+    assert np.member_counts("pfp", years=[1997]) == {1997: 27}
