@@ -1,0 +1,539 @@
+"""The ``nato-partners`` command, run as users run it: the installed script, in a subprocess.
+
+Every answer is checked against the library's own queries, so the command line cannot
+drift from the Python API; bad input must give one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_partners as np
+from nato_partners import PartialDate
+
+_SCRIPT = Path(sys.executable).parent / ("nato-partners" + (".exe" if os.name == "nt" else ""))
+_ENTRY_POINTS = {
+    "script": [str(_SCRIPT)],
+    "module": [sys.executable, "-m", "nato_partners"],
+}
+_COMMANDS = ["partners", "show", "timeline", "projects", "programmes", "memberships",
+             "search", "sources", "validate"]
+_ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
+
+
+def run(
+    *args: str, entry: str = "script", columns: int = 100, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(columns), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [*_ENTRY_POINTS[entry], *args],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=120,
+    )
+
+
+def ok(*args: str, **options: Any) -> str:
+    result = run(*args, **options)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def plain(records: Sequence[Any]) -> Any:
+    """What --json should print for records: the library's unstructured form, via JSON."""
+    return json.loads(json.dumps(np.unstructure(tuple(records))))
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def table_rows(text: str) -> list[str]:
+    """The rows of a table, without header, rule, blank lines or wrapped continuations."""
+    lines = text.splitlines()
+    assert set(lines[1]) <= {"-", " "}, "the second line should rule off the header"
+    return [line for line in lines[2:] if line and not line[0].isspace()]
+
+
+def test_the_script_is_installed_next_to_the_interpreter() -> None:
+    assert _SCRIPT.is_file()
+
+
+@pytest.mark.parametrize("entry", list(_ENTRY_POINTS))
+def test_both_entry_points_answer_alike(entry: str) -> None:
+    out = ok("timeline", "AZ", "--json", entry=entry)
+    assert json.loads(out) == plain(np.timeline("AZ"))
+
+
+@pytest.mark.parametrize("entry", list(_ENTRY_POINTS))
+def test_version_names_the_library_and_the_data(entry: str) -> None:
+    out = ok("--version", entry=entry)
+    info = np.load().info
+    assert np.__version__ in out
+    assert info.version in out
+    assert str(info.reviewed) in out
+
+
+def test_version_as_json() -> None:
+    data = json.loads(ok("--version", "--json"))
+    assert data["version"] == np.__version__
+    assert data["data"] == json.loads(json.dumps(np.unstructure(np.load().info)))
+
+
+# -- partners and show ------------------------------------------------------------------
+
+
+def test_partners_table_lists_every_partner_in_aligned_columns() -> None:
+    out = ok("partners", columns=250)
+    rows = table_rows(out)
+    assert len(rows) == len(np.partners())
+    header = out.splitlines()[0]
+    azerbaijan = next(row for row in rows if row.startswith("AZE "))
+    # The name starts in the column its header names.
+    assert azerbaijan.index("Azerbaijan") == header.index("Name")
+    for partner in np.partners():
+        assert any(partner.name in row for row in rows), partner.name
+
+
+def test_partners_json_is_the_unstructured_records() -> None:
+    assert json.loads(ok("partners", "--json")) == plain(np.partners())
+
+
+def test_partners_csv_has_a_row_per_partner() -> None:
+    rows = csv_rows(ok("partners", "--format", "csv"))
+    assert [row["code"] for row in rows] == [p.code for p in np.partners()]
+    azerbaijan = next(row for row in rows if row["code"] == "AZE")
+    assert azerbaijan["alpha2"] == "AZ"
+    assert azerbaijan["region"] == "euro-atlantic"
+    assert azerbaijan["official_name"] == "Republic of Azerbaijan"
+
+
+def test_show_gives_the_partner_its_mission_and_memberships() -> None:
+    out = ok("show", "AZ", columns=200)
+    partner = np.partner("AZ")
+    assert partner.mission is not None
+    assert partner.official_name is not None
+    for text in (partner.official_name, partner.mission.name, "Jafar Huseynzade"):
+        assert text in out
+    pfp = next(line for line in out.splitlines() if line.startswith("Partnership for Peace"))
+    assert "1994-05-04" in pfp
+    for membership in np.memberships("AZ"):
+        assert np.programme(membership.programme).name in out
+
+
+def test_show_json_has_the_partner_and_its_memberships() -> None:
+    data = json.loads(ok("show", "azerbaijan", "--json"))
+    assert data == {
+        "partner": plain([np.partner("AZ")])[0],
+        "memberships": plain(np.memberships("AZ")),
+    }
+
+
+# -- timeline ---------------------------------------------------------------------------
+
+
+def test_timeline_is_in_date_order_at_the_precision_known() -> None:
+    out = ok("timeline", "AZ", columns=250)
+    dates = [_ROW_DATE.match(row).group(1) for row in table_rows(out)]  # type: ignore[union-attr]
+    assert len(dates) == len(np.timeline("AZ"))
+    # The PfP Framework Document was signed before the EAPC replaced the NACC.
+    assert dates.index("1994-05-04") < dates.index("1997-05-30")
+    signing = next(row for row in table_rows(out) if row.startswith("1994-05-04"))
+    assert "Partnership for Peace" in signing
+    # Azerbaijan joined the NACC in a month no source narrows down to a day.
+    assert "1992-03" in dates
+    assert "1992-03-01" not in out
+    dated = [PartialDate.parse(d) for d in dates if d != "undated"]
+    assert dated == sorted(dated)
+    assert "undated" in dates
+    assert all(d == "undated" for d in dates[dates.index("undated"):])
+
+
+def test_since_leaves_out_earlier_and_undated_milestones() -> None:
+    everything = np.timeline("AZ")
+    assert any(m.date is not None and m.date.year < 1995 for m in everything)
+    data = json.loads(ok("timeline", "AZ", "--since", "1995", "--json"))
+    assert data
+    assert all(item["date"] is not None and item["date"] >= "1995" for item in data)
+    assert len(data) < len(everything)
+
+
+@pytest.mark.parametrize(
+    ("options", "query"),
+    [
+        (["--since", "1995"], {"since": "1995"}),
+        (["--until", "2005-05"], {"until": "2005-05"}),
+        (["--since", "1994", "--until", "2005"], {"since": "1994", "until": "2005"}),
+        (["--programme", "PfP"], {"programme": "pfp"}),
+        (["--area", "cyber-defence"], {"area": "cyber-defence"}),
+        (["--kind", "visit"], {"kind": "visit"}),
+        (["--programme", "sps", "--area", "cyber-defence"],
+         {"programme": "sps", "area": "cyber-defence"}),
+    ],
+)
+def test_timeline_filters_match_the_library(options: list[str], query: dict[str, str]) -> None:
+    expected = np.milestones(partner="AZ", **query)
+    assert expected, "the filter should keep something, or the test proves little"
+    assert json.loads(ok("timeline", "AZ", *options, "--json")) == plain(expected)
+
+
+def test_timeline_csv_has_every_field_flattened() -> None:
+    rows = csv_rows(ok("timeline", "AZ", "--format", "csv"))
+    milestones = np.timeline("AZ")
+    assert [row["id"] for row in rows] == [m.id for m in milestones]
+    for row, milestone in zip(rows, milestones, strict=True):
+        assert row["date"] == ("" if milestone.date is None else str(milestone.date))
+        assert row["kind"] == milestone.kind.value
+        assert row["areas"].split("; ") == [a.value for a in milestone.areas] or (
+            row["areas"] == "" and not milestone.areas
+        )
+        assert row["sources"].split("; ") == [s.id for s in milestone.sources]
+        assert row["summary"] == " ".join(milestone.summary.split())
+
+
+def test_tables_fit_the_terminal_and_wrap_rather_than_cut() -> None:
+    narrow = ok("timeline", "AZ", columns=60)
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+    wide = ok("timeline", "AZ", columns=400)
+    # Wrapped or not, no word of a title is lost.
+    for milestone in np.timeline("AZ"):
+        assert milestone.title in wide
+        for word in milestone.title.split():
+            assert word in narrow
+
+
+# -- projects, programmes, memberships ----------------------------------------------------
+
+
+def test_projects_show_their_figures() -> None:
+    projects = np.trust_fund_projects("AZ")
+    assert projects
+    out = ok("projects", "AZ", columns=250)
+    assert len(table_rows(out)) == len(projects)
+    for project in projects:
+        assert project.name in out
+        for figure in (project.items_disposed, project.area_m2, project.budget_eur):
+            if figure is not None:
+                assert f"{figure:,.0f}" in out
+        for nation in project.lead_nations:
+            assert nation in out
+        assert project.start is not None
+        assert str(project.start) in out
+
+
+def test_projects_json_and_csv_carry_the_figures() -> None:
+    projects = np.trust_fund_projects("AZ")
+    assert json.loads(ok("projects", "AZ", "--json")) == plain(projects)
+    rows = csv_rows(ok("projects", "AZ", "--format", "csv"))
+    assert [row["id"] for row in rows] == [p.id for p in projects]
+    for row, project in zip(rows, projects, strict=True):
+        assert (int(row["items_disposed"]) if row["items_disposed"] else None) == (
+            project.items_disposed
+        )
+        assert (float(row["area_m2"]) if row["area_m2"] else None) == project.area_m2
+        assert (float(row["budget_eur"]) if row["budget_eur"] else None) == project.budget_eur
+        assert row["lead_nations"].split("; ") == list(project.lead_nations)
+
+
+def test_projects_without_a_partner_lists_them_all() -> None:
+    assert json.loads(ok("projects", "--json")) == plain(np.trust_fund_projects())
+
+
+@pytest.mark.parametrize("options", [[], ["--partner", "AZ"]])
+def test_programmes_match_the_library(options: list[str]) -> None:
+    expected = np.programmes(*(options[1:]))
+    assert json.loads(ok("programmes", *options, "--json")) == plain(expected)
+    rows = table_rows(ok("programmes", *options, columns=250))
+    assert [row.split()[0] for row in rows] == [p.id for p in expected]
+
+
+def test_memberships_filters_match_the_library() -> None:
+    data = json.loads(ok("memberships", "--partner", "AZ", "--programme", "pfp", "--on",
+                         "1995", "--json"))
+    assert data == plain(np.memberships("AZ", "pfp", on="1995"))
+    assert [item["joined"] for item in data] == ["1994-05-04"]
+
+
+def test_memberships_on_a_date_leave_out_those_that_ended() -> None:
+    # The NACC gave way to the EAPC on 30 May 1997.
+    rows = csv_rows(ok("memberships", "--partner", "AZ", "--on", "1998", "--format", "csv"))
+    programmes = {row["programme"] for row in rows}
+    assert "eapc" in programmes
+    assert "nacc" not in programmes
+    assert [row["programme"] for row in rows] == [
+        m.programme for m in np.memberships("AZ", on="1998")
+    ]
+
+
+# -- search and sources -----------------------------------------------------------------
+
+
+def test_search_json_tags_each_record_with_its_type() -> None:
+    found = np.search("Saloglu")
+    data = json.loads(ok("search", "Saloglu", "--json"))
+    assert [item["record"] for item in data] == plain(found)
+    types = {item["type"] for item in data}
+    assert {"milestone", "trust_fund_project"} <= types
+    table = ok("search", "saloglu", columns=200)
+    assert len(table_rows(table)) == len(found)
+
+
+def test_search_takes_several_words_as_one_phrase() -> None:
+    data = json.loads(ok("search", "cyber", "defence", "--json"))
+    assert [item["record"] for item in data] == plain(np.search("cyber defence"))
+    assert data
+
+
+def test_sources_list_every_address_whole_even_in_a_narrow_terminal() -> None:
+    sources = np.sources("AZ")
+    out = ok("sources", "AZ", columns=60)
+    for source in sources:
+        assert source.id in out
+        if source.url:
+            assert source.url in out
+    assert json.loads(ok("sources", "AZ", "--json")) == plain(sources)
+    rows = csv_rows(ok("sources", "AZ", "--format", "csv"))
+    assert [(row["id"], row["url"]) for row in rows] == [(s.id, s.url or "") for s in sources]
+
+
+# -- --data and validate ----------------------------------------------------------------
+
+
+def _copy_bundled(target: Path) -> Path:
+    source = resources.files("nato_partners") / "data"
+    with resources.as_file(source) as path:
+        shutil.copytree(path, target)
+    return target
+
+
+def _rewrite_as_json(path: Path, change: Any) -> None:
+    """Read a TOML data file, change it, and store it as the JSON file of the same name."""
+    content = tomllib.loads(path.read_text(encoding="utf-8"))
+    change(content)
+    path.with_suffix(".json").write_text(json.dumps(content, ensure_ascii=False),
+                                         encoding="utf-8")
+    path.unlink()
+
+
+_NEW_TITLE = "Ağstafa: a title only the test's dataset has"
+
+
+@pytest.fixture
+def own_dataset(tmp_path: Path) -> Path:
+    """A copy of the bundled data with its own version and one milestone retitled."""
+    root = _copy_bundled(tmp_path / "data")
+
+    def retitle(content: dict[str, Any]) -> None:
+        content["milestones"][0]["title"] = _NEW_TITLE
+
+    def new_version(content: dict[str, Any]) -> None:
+        content["version"] = "1999.9.9"
+
+    _rewrite_as_json(root / "partners" / "aze.toml", retitle)
+    _rewrite_as_json(root / "dataset.toml", new_version)
+    return root
+
+
+def test_data_option_runs_a_command_on_another_directory(own_dataset: Path) -> None:
+    mine = np.load_dataset(own_dataset)
+    # Before or after the command's name, as people type it.
+    for args in (["--data", str(own_dataset), "timeline", "AZ", "--json"],
+                 ["timeline", "AZ", "--json", "--data", str(own_dataset)]):
+        out = ok(*args)
+        assert _NEW_TITLE in out, "non-ASCII text should be printed as it is"
+        assert json.loads(out) == plain(mine.timeline("AZ"))
+    assert _NEW_TITLE not in ok("timeline", "AZ", "--json")
+    assert "1999.9.9" in ok("--data", str(own_dataset), "--version")
+
+
+def test_validate_reports_ok_for_a_good_dataset(own_dataset: Path) -> None:
+    out = ok("validate", str(own_dataset))
+    assert len(out.splitlines()) == 1
+    assert out.startswith("OK")
+    assert "1999.9.9" in out
+    assert json.loads(ok("validate", str(own_dataset), "--json")) == []
+
+
+@pytest.fixture
+def broken_dataset(tmp_path: Path) -> Path:
+    """A copy of the bundled data with a problem in each of three files."""
+    root = _copy_bundled(tmp_path / "broken")
+
+    def bad_date(content: dict[str, Any]) -> None:
+        content["milestones"][0]["date"] = "1994-13"
+
+    def unknown_field(content: dict[str, Any]) -> None:
+        content["sources"][0]["publsher"] = "a misspelt field"
+
+    def bad_kind(content: dict[str, Any]) -> None:
+        content["programmes"][0]["kind"] = "nonsense"
+
+    _rewrite_as_json(root / "partners" / "aze.toml", bad_date)
+    _rewrite_as_json(root / "sources.toml", unknown_field)
+    _rewrite_as_json(root / "programmes.toml", bad_kind)
+    return root
+
+
+def test_validate_reports_every_problem_one_per_line(broken_dataset: Path) -> None:
+    result = run("validate", str(broken_dataset))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 3
+    assert any(line.startswith("partners/aze.json") and "1994-13" in line for line in lines)
+    assert any(line.startswith("sources.json") and "publsher" in line for line in lines)
+    assert any(line.startswith("programmes.json") and "nonsense" in line for line in lines)
+    with pytest.raises(np.DataError) as error:
+        np.load_dataset(broken_dataset)
+    assert len(lines) == len(error.value.problems)
+
+
+def test_validate_json_and_csv_name_file_record_field_and_expectation(
+    broken_dataset: Path,
+) -> None:
+    result = run("validate", str(broken_dataset), "--json")
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    assert {"partners/aze.json", "sources.json", "programmes.json"} <= {
+        p["file"] for p in problems
+    }
+    assert all(p["expected"] for p in problems)
+    result = run("validate", str(broken_dataset), "--format", "csv")
+    assert result.returncode == 1
+    rows = csv_rows(result.stdout)
+    assert len(rows) == len(problems)
+    bad_kind = next(row for row in rows if row["file"] == "programmes.json")
+    assert bad_kind["field"] == "kind"
+    assert bad_kind["value"] == "nonsense"
+
+
+def test_a_broken_data_directory_is_one_line_pointing_at_validate(broken_dataset: Path) -> None:
+    result = run("--data", str(broken_dataset), "partners")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("nato-partners: error:")
+    assert "validate" in line
+    with pytest.raises(np.DataError) as error:
+        np.load_dataset(broken_dataset)
+    count = len(error.value.problems)
+    assert f"{count} problems" in line
+
+
+@pytest.mark.parametrize("command", [["--data", "no-such-dir", "partners"],
+                                     ["validate", "no-such-dir"]])
+def test_a_missing_data_directory_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    result = run(*command, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("nato-partners: error:")
+    assert "no-such-dir" in line
+
+
+# -- bad input --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "mentions"),
+    [
+        (["show", "Azerbajan"], "'Azerbaijan'"),  # names the close match
+        (["show", "Atlantis"], "Atlantis"),
+        (["timeline", "Atlantis"], "Atlantis"),
+        (["timeline", "AZ", "--programme", "pfpp"], "pfpp"),
+        (["programmes", "--partner", "Atlantis"], "Atlantis"),
+        (["memberships", "--programme", "warsaw-pact"], "warsaw-pact"),
+        (["timeline", "AZ", "--since", "1994-13"], "1994-13"),
+        (["timeline", "AZ", "--until", "yesterday"], "yesterday"),
+        (["memberships", "--on", "2021-02-30"], "2021-02-30"),
+        (["timeline", "AZ", "--area", "underwater"], "cyber-defence"),  # lists what is allowed
+        (["timeline", "AZ", "--kind", "party"], "visit"),
+        (["timeline", "AZ", "--frobnicate"], "--frobnicate"),
+        (["--frobnicate", "partners"], "--frobnicate"),
+        (["frobnicate"], "frobnicate"),
+        ([], "command"),
+        (["timeline"], "KEY"),
+        (["validate"], "PATH"),
+        (["show", "AZ", "--format", "csv"], "csv"),
+        (["partners", "--format", "xml"], "xml"),
+        (["search", " "], "empty"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_status_2(args: list[str], mentions: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2, result.stdout
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("nato-partners: error: ")
+    assert mentions in line
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("entry", list(_ENTRY_POINTS))
+def test_bad_input_through_either_entry_point(entry: str) -> None:
+    result = run("timeline", "AZ", "--since", "1994-13", entry=entry)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+
+
+# -- pipes, help and import cost --------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["sources", "--json"], ["timeline", "AZ"], ["--help"]])
+def test_a_reader_that_stops_early_causes_no_error(args: list[str]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # closed before the command writes a byte, so every write fails
+    try:
+        result = subprocess.run([str(_SCRIPT), *args], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode in (0, 141)  # 141: the status of a process stopped by SIGPIPE
+
+
+def test_piping_into_head_prints_the_first_line_only() -> None:
+    command = f"{shlex.quote(str(_SCRIPT))} sources --json | head -n 1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert result.stdout == "[\n"
+    assert "BrokenPipeError" not in result.stderr
+    assert result.stderr == ""
+
+
+def test_help_lists_every_command_with_examples() -> None:
+    out = ok("--help")
+    for command in _COMMANDS:
+        assert re.search(rf"^\s+{command}\s+\S", out, re.MULTILINE), command
+    assert "examples:" in out
+
+
+@pytest.mark.parametrize("command", _COMMANDS)
+def test_every_command_has_help_with_examples(command: str) -> None:
+    out = ok(command, "--help")
+    assert out.startswith(f"usage: nato-partners {command}")
+    assert "examples:" in out
+    assert f"\n  nato-partners {command}" in out.split("examples:")[1]
+
+
+def test_importing_the_command_line_is_cheap() -> None:
+    code = (
+        "import sys, nato_partners.cli, nato_partners.dataset as d\n"
+        "assert d._bundled is None, 'data read at import'\n"
+        "print(sorted({'csv', 'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
