@@ -10,6 +10,7 @@ import pytest
 
 import nato_partners as np_
 from nato_partners import NotFoundError, Precision
+from nato_partners.cli import main
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -111,3 +112,25 @@ def test_without_matplotlib_the_error_names_the_extra(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ImportError, match=r"pip install 'nato-partners\[plot\]'"):
         np_.plot_timeline("AZ")
+
+
+def test_the_command_line_writes_the_picture(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "timeline.png"
+    assert main(["plot", "AZ", "-o", str(path)]) == 0
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert str(path) in capsys.readouterr().out
+
+
+def test_the_command_line_reports_a_bad_output_in_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["plot", "AZ", "-o", str(tmp_path / "missing" / "timeline.png")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "cannot write" in error
+
+
+def test_the_command_line_names_the_extra_without_matplotlib(monkeypatch, tmp_path: Path,
+                                                             capsys) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    assert main(["plot", "AZ", "-o", str(tmp_path / "timeline.png")]) == 2
+    assert "pip install 'nato-partners[plot]'" in capsys.readouterr().err
+    assert not (tmp_path / "timeline.png").exists()

@@ -45,6 +45,7 @@ from . import (
     __version__,
     load,
     load_dataset,
+    plot_timeline,
     unstructure,
 )
 
@@ -540,6 +541,26 @@ def _timeline(ctx: _Context) -> int:
     return 0
 
 
+def _plot_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_partner(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the image to write; its extension (.png, .svg, .pdf) chooses "
+                        "the format")
+
+
+def _plot(ctx: _Context) -> int:
+    output: str = ctx.args.output
+    try:
+        figure = plot_timeline(ctx.args.partner, ctx.dataset)
+        figure.savefig(output)
+    except ImportError as error:  # matplotlib is an optional extra
+        raise _UsageError(str(error)) from None
+    except OSError as error:
+        raise _UsageError(f"cannot write {output!r}: {error.strerror or error}") from None
+    ctx.write_lines([f"Wrote {output}"])
+    return 0
+
+
 def _projects(ctx: _Context) -> int:
     ctx.listing(ctx.dataset.trust_fund_projects(ctx.args.partner), _PROJECT_COLUMNS,
                 "Trust Fund projects")
@@ -690,6 +711,17 @@ _COMMANDS: tuple[_Command, ...] = (
         details="Dates are shown as precisely as the sources give them (a year, a month or "
         "a day); undated milestones come last and are left out by --since and --until. A "
         "date option names a whole period: --until 2005 takes in all of 2005.",
+    ),
+    _Command(
+        name="plot",
+        summary="draw a partner's memberships and milestones on a time axis, to an image",
+        examples=["plot AZ -o timeline.png", "plot azerbaijan -o timeline.svg"],
+        run=_plot,
+        arguments=_plot_arguments,
+        formats=("table",),
+        details="Needs matplotlib: pip install 'nato-partners[plot]'. Memberships are "
+        "bars, milestones dated to the day are points, and those dated only to a month or "
+        "a year are bars over that period; undated ones are left out.",
     ),
     _Command(
         name="projects",
