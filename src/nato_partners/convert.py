@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import math
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -54,6 +55,12 @@ def _kind_of(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise TypeError(f"expected text, not {_kind_of(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # A JSON escape such as \ud800 gives text that no file could hold.
+            raise ValueError("expected text, not a lone surrogate code point") from None
     return value
 
 
@@ -66,7 +73,13 @@ def _structure_int(value: object, _: type) -> int:
 def _structure_float(value: object, _: type) -> float:
     if type(value) not in (int, float):
         raise TypeError(f"expected a number, not {_kind_of(value)}")
-    return float(value)  # type: ignore[arg-type]
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError("expected a number, not one too large for a float") from None
+    if not math.isfinite(number):
+        raise ValueError("expected a finite number, not nan or infinity")
+    return number
 
 
 def _structure_bool(value: object, _: type) -> bool:

@@ -26,10 +26,11 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from ._version import FORMAT_VERSION
 from .convert import converter, problems_from
 from .dates import DateLike, PartialDate, as_period
 from .errors import DataError, NotFoundError, Problem
-from .files import RawRecord, read_directory
+from .files import RawDataset, RawRecord, read_directory
 from .model import (
     Area,
     DatasetInfo,
@@ -44,12 +45,9 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
-from .validate import check
+from .validate import Unread, check
 
 __all__ = ["FORMAT_VERSION", "Dataset", "load", "load_dataset"]
-
-#: The version of the data file layout this release reads and writes.
-FORMAT_VERSION = 1
 
 _V = TypeVar("_V", bound=Vocabulary)
 _R = TypeVar("_R")
@@ -469,6 +467,9 @@ class Dataset:
         return tuple(record for record, haystack in self._text if needle in haystack)
 
 
+_ALL_READ = Unread()
+
+
 @attrs.frozen(kw_only=True)
 class _Parts:
     """The records of a dataset before they are indexed."""
@@ -480,7 +481,9 @@ class _Parts:
     milestones: tuple[Milestone, ...]
     projects: tuple[TrustFundProject, ...]
 
-    def check(self, locate: Callable[[object], tuple[str | None, str]]) -> list[Problem]:
+    def check(
+        self, locate: Callable[[object], tuple[str | None, str]], unread: Unread = _ALL_READ
+    ) -> list[Problem]:
         return check(
             sources=self.sources,
             partners=self.partners,
@@ -489,6 +492,7 @@ class _Parts:
             milestones=self.milestones,
             projects=self.projects,
             locate=locate,
+            unread=unread,
         )
 
 
@@ -553,6 +557,10 @@ _RECORD_TYPES: dict[str, type[Any]] = {
 def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
     """Read and check a dataset directory laid out like the bundled one.
 
+    Every problem is collected before anything is raised: a record that cannot be read is
+    reported, and the checks across records still run on all the others (leaving out
+    references to the records that could not be read, which would only repeat the news).
+
     :param path: the directory (see :doc:`/data-format`).
     :returns: the dataset.
     :raises DataError: listing every problem found: files that cannot be read, fields
@@ -562,38 +570,39 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
     raw = read_directory(path)
     problems = list(raw.problems)
     origin: dict[int, tuple[str, str]] = {}
+    unread = _lost(raw)
 
     info: DatasetInfo | None = None
     if raw.info is not None:
-        try:
-            info = converter.structure(raw.info, DatasetInfo)
-        except Exception as error:
-            problems += problems_from(error, raw.info, file=raw.info_file, record="dataset")
-        else:
-            if info.format != FORMAT_VERSION:
-                problems.append(Problem(file=raw.info_file, record="dataset", field="format",
-                                        value=info.format,
-                                        expected=f"format version {FORMAT_VERSION}"))
+        info = _structure(raw.info_file, "dataset", DatasetInfo, raw.info, problems)
+        if info is not None and info.format != FORMAT_VERSION:
+            problems.append(Problem(file=raw.info_file, record="dataset", field="format",
+                                    value=info.format,
+                                    expected=f"format version {FORMAT_VERSION}"))
 
     sources: dict[str, Source] = {}
-    built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
     source_list: list[Source] = []
     for record in raw.records:
         if record.section != "sources":
             continue
-        source = _structure(record, Source, record.data, problems)
-        if source is not None:
+        source = _structure(record.file, record.label, Source, record.data, problems)
+        if source is None:
+            unread.add(("source", record.label))
+        else:
             source_list.append(source)
             sources.setdefault(source.id, source)
             origin[id(source)] = (record.file, record.label)
 
+    built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
     for record in raw.records:
         cls = _RECORD_TYPES.get(record.section)
         if cls is None:
             continue
-        data = _resolve(record, sources, problems)
-        built_record = _structure(record, cls, data, problems)
-        if built_record is not None:
+        data = _resolve(record, sources, unread, problems)
+        built_record = _structure(record.file, record.label, cls, data, problems)
+        if built_record is None:
+            unread.update(_keys(record.section, data))
+        else:
             built[record.section].append(built_record)
             origin[id(built_record)] = (record.file, record.label)
 
@@ -605,27 +614,82 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
         milestones=tuple(built["milestones"]),
         projects=tuple(built["trust_fund_projects"]),
     )
-    if not problems:
-        # Cross-record checks only make sense once every record could be read.
-        problems = parts.check(lambda r: origin.get(id(r), (None, _label(r))))
+    problems += parts.check(
+        lambda r: origin.get(id(r), (None, _label(r))),
+        Unread(keys=frozenset(k for k in unread if k[0] != "kind"),
+               kinds=frozenset(k[1] for k in unread if k[0] == "kind")),
+    )
     if problems or info is None:
         raise DataError(problems)
     return Dataset._checked(info, parts)
 
 
-def _resolve(record: RawRecord, sources: dict[str, Source], problems: list[Problem]) -> Any:
-    """Put the cited Source records in place of their ids, and the file's partner code in."""
+#: The kind of record each file's sections hold, for the references to them.
+_KIND_OF_FILE = {"sources": "source", "programmes": "programme"}
+
+
+def _lost(raw: RawDataset) -> set[tuple[str, str]]:
+    """The records a file or section that could not be read may have held.
+
+    ``("kind", k)`` stands for every record of kind ``k``; ``(k, key)`` for one record.
+    """
+    unread: set[tuple[str, str]] = set()
+    for file, section in raw.lost:
+        stem = os.path.splitext(os.path.basename(file))[0]
+        if not file.startswith("partners/"):
+            if stem in _KIND_OF_FILE:
+                unread.add(("kind", _KIND_OF_FILE[stem]))
+            continue
+        unread.add(("partner", stem.upper()))
+        if section in (None, "memberships"):
+            unread.add(("kind", "membership"))
+    return unread
+
+
+def _keys(section: str, data: Any) -> list[tuple[str, str]]:
+    """The keys other records may use to refer to a record that could not be built."""
+    if not isinstance(data, dict):
+        return []
+    if section == "partner":
+        key, kind = data.get("code"), "partner"
+    elif section == "programmes":
+        key, kind = data.get("id"), "programme"
+    elif section == "memberships":
+        key, kind = f"{data.get('partner')}/{data.get('programme')}", "membership"
+    else:
+        return []
+    return [(kind, key)] if isinstance(key, str) else []
+
+
+def _resolve(
+    record: RawRecord,
+    sources: dict[str, Source],
+    unread: set[tuple[str, str]],
+    problems: list[Problem],
+) -> Any:
+    """Put the cited Source records in place of their ids, and the file's partner code in.
+
+    A wrong value is reported here and replaced by a stand-in, so that the record can still
+    be built and checked without the same mistake being reported again.
+    """
     data = dict(record.data)
     cited = data.get("sources")
     if isinstance(cited, list):
         resolved: list[Any] = []
         for index, key in enumerate(cited):
-            if isinstance(key, str) and key not in sources:
-                problems.append(Problem(file=record.file, record=record.label,
-                                        field=f"sources[{index}]", value=key,
-                                        expected="the id of a source in sources.toml"))
-            else:
-                resolved.append(sources.get(key, key) if isinstance(key, str) else key)
+            if not isinstance(key, str):
+                resolved.append(key)  # the converter reports the type
+                continue
+            source = sources.get(key)
+            if source is None:
+                if ("source", key) not in unread and ("kind", "source") not in unread:
+                    hint = difflib.get_close_matches(key, sources, n=1)
+                    problems.append(Problem(
+                        file=record.file, record=record.label, field=f"sources[{index}]",
+                        value=key, expected="the id of a source in the sources file"
+                        + (f"; did you mean {hint[0]!r}?" if hint else "")))
+                source = Source(id=key, title=key, publisher="?")
+            resolved.append(source)
         data["sources"] = resolved
     if record.file.startswith("partners/"):
         code = os.path.splitext(os.path.basename(record.file))[0].upper()
@@ -635,16 +699,17 @@ def _resolve(record: RawRecord, sources: dict[str, Source], problems: list[Probl
             problems.append(Problem(file=record.file, record=record.label, field=field,
                                     value=data[field],
                                     expected=f"{code!r}, the code in the file's name"))
+            data[field] = code
     return data
 
 
 def _structure(
-    record: RawRecord, cls: type[_R], data: Any, problems: list[Problem]
+    file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
 ) -> _R | None:
     try:
         return converter.structure(data, cls)
     except Exception as error:
-        problems.extend(problems_from(error, data, file=record.file, record=record.label))
+        problems.extend(problems_from(error, data, file=file, record=label))
         return None
 
 

@@ -15,6 +15,7 @@ class Problem:
 
     :param file: the data file, relative to the dataset directory, or ``None`` when the
         problem is not in a file (for example a record built in Python).
+    :param line: the line of the file, where the parser gives one (syntax errors).
     :param record: the record's id, or its position such as ``milestones[3]``.
     :param field: the field's path inside the record, such as ``sources[0]``.
     :param value: the offending value, as read.
@@ -22,6 +23,7 @@ class Problem:
     """
 
     file: str | None = None
+    line: int | None = None
     record: str | None = None
     field: str | None = None
     value: object = None
@@ -34,6 +36,8 @@ class Problem:
             if part is not None
         )
         place = self.file or "<data>"
+        if self.line is not None:
+            place = f"{place}:{self.line}"
         if where:
             place = f"{place}: {where}"
         got = "" if self.value is None else f" (got {_short(self.value)})"

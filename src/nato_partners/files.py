@@ -14,10 +14,12 @@ symbolic link that leads out of the directory.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -69,12 +71,94 @@ class RawDataset:
     :param info_file: the name of that file as found.
     :param records: every record read, in file order.
     :param problems: what could not be read.
+    :param lost: the parts that exist but could not be read, as ``(file, section)``, with
+        ``section`` ``None`` for a whole file; records there are missing from ``records``,
+        so references to them cannot be checked.
     """
 
     info: dict[str, Any] | None
     info_file: str
     records: tuple[RawRecord, ...]
     problems: tuple[Problem, ...]
+    lost: frozenset[tuple[str, str | None]] = frozenset()
+
+
+class _Reader:
+    """Reads the files of one dataset directory, collecting records and problems."""
+
+    def __init__(self, base: Traversable) -> None:
+        self.base = base
+        self.problems: list[Problem] = []
+        self.records: list[RawRecord] = []
+        self.lost: set[tuple[str, str | None]] = set()
+        # Only a real directory can hold a link; a package's resources are what they are.
+        self.real_base = _real(base) if isinstance(base, Path) else None
+
+    def problem(self, file: str, expected: str, *, lost: bool = True, **where: Any) -> None:
+        self.problems.append(Problem(file=file, expected=expected, **where))
+        if lost:
+            self.lost.add((file, where.get("field")))
+
+    def outside(self, entry: Traversable, name: str) -> bool:
+        """Tell (and report) whether an entry leads out of the dataset directory."""
+        if self.real_base is None or not isinstance(entry, Path):
+            return False
+        target = _real(entry)
+        if target is not None and target.is_relative_to(self.real_base):
+            return False
+        self.problem(name, "no link to a file or directory outside the dataset")
+        return True
+
+    def parse(self, entry: Traversable, name: str) -> dict[str, Any] | None:
+        if self.outside(entry, name):
+            return None
+        try:
+            with entry.open("rb") as stream:
+                # Read one byte past the limit, so a huge file is never read whole.
+                raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            self.problem(name, f"a readable file ({error.strerror or error})")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.problem(name, f"a file of at most {MAX_FILE_BYTES} bytes")
+            return None
+        if not raw.strip():
+            self.problem(name, "some content, not an empty file")
+            return None
+        try:
+            # utf-8-sig: a byte-order mark, which some editors add, is not content.
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            self.problem(name, f"UTF-8 text (byte {raw[error.start]:#04x} at offset "
+                         f"{error.start} is not UTF-8)", line=line)
+            return None
+        try:
+            content = _loads(text, name)
+        except _SyntaxProblem as error:
+            self.problem(name, error.expected, line=error.line)
+            return None
+        if not isinstance(content, dict):
+            self.problem(name, "a table (JSON object) at the top level")
+            return None
+        return content
+
+    def sections(self, content: dict[str, Any], name: str, allowed: dict[str, bool]) -> None:
+        for section, value in content.items():
+            if section not in allowed:
+                self.problem(name, f"one of the sections {', '.join(allowed)}"
+                             f"{_close_hint(section, allowed)}", field=section, lost=False)
+                continue
+            items = value if allowed[section] else [value]
+            if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+                shape = "a list of tables" if allowed[section] else "a table"
+                self.problem(name, shape, field=section, value=value)
+                continue
+            for index, item in enumerate(items):
+                label = item.get("id", item.get("code"))
+                if not isinstance(label, str):
+                    label = f"{section}[{index}]" if allowed[section] else section
+                self.records.append(RawRecord(section, name, label, item))
 
 
 def read_directory(root: str | os.PathLike[str] | Traversable) -> RawDataset:
@@ -85,64 +169,81 @@ def read_directory(root: str | os.PathLike[str] | Traversable) -> RawDataset:
         directory is one problem.
     """
     base: Traversable = Path(root) if isinstance(root, str | os.PathLike) else root
-    problems: list[Problem] = []
-    records: list[RawRecord] = []
-    if not base.is_dir():
-        problems.append(Problem(file=str(root), expected="a dataset directory"))
-        return RawDataset(None, "dataset.toml", (), tuple(problems))
+    reader = _Reader(base)
+    try:
+        entries = sorted(base.iterdir(), key=lambda e: e.name) if base.is_dir() else None
+    except OSError:
+        entries = None
+    if entries is None:
+        reader.problem(str(root), "a dataset directory that can be read")
+        return RawDataset(None, "dataset.toml", (), tuple(reader.problems),
+                          frozenset(reader.lost))
 
     info: dict[str, Any] | None = None
     info_file = "dataset.toml"
     seen_top: dict[str, str] = {}
     partner_dir: Traversable | None = None
-    for entry in sorted(base.iterdir(), key=lambda e: e.name):
+    for entry in entries:
         name = entry.name
         if _ignored(name):
             continue
         if name == "partners" and entry.is_dir():
-            partner_dir = entry
+            if not reader.outside(entry, name):
+                partner_dir = entry
             continue
         stem, suffix = os.path.splitext(name)
         if suffix not in _SUFFIXES or stem not in ("dataset", *_TOP_FILES) or not entry.is_file():
-            problems.append(_unexpected(name))
+            reader.problem(name, _UNEXPECTED, lost=False)
             continue
         if stem in seen_top:
-            problems.append(
-                Problem(file=name, expected=f"only one of {seen_top[stem]} and {name}")
-            )
+            reader.problem(name, f"only one of {seen_top[stem]} and {name}")
             continue
         seen_top[stem] = name
-        content = _parse(entry, name, base, problems)
+        content = reader.parse(entry, name)
         if content is None:
             continue
         if stem == "dataset":
             info, info_file = content, name
         else:
-            records.extend(_sections(content, name, _TOP_FILES[stem], problems))
+            reader.sections(content, name, _TOP_FILES[stem])
     if "dataset" not in seen_top:
-        problems.append(Problem(file="dataset.toml", expected="a dataset.toml or dataset.json"))
+        reader.problem("dataset.toml", "a dataset.toml or dataset.json", lost=False)
 
     if partner_dir is not None:
         seen_partners: dict[str, str] = {}
-        for entry in sorted(partner_dir.iterdir(), key=lambda e: e.name):
+        try:
+            partner_entries = sorted(partner_dir.iterdir(), key=lambda e: e.name)
+        except OSError as error:
+            reader.problem("partners", f"a directory that can be read ({error.strerror})")
+            partner_entries = []
+        for entry in partner_entries:
             name = f"partners/{entry.name}"
             if _ignored(entry.name):
                 continue
             stem, suffix = os.path.splitext(entry.name)
             if suffix not in _SUFFIXES or not entry.is_file():
-                problems.append(_unexpected(name))
+                reader.problem(name, _UNEXPECTED, lost=False)
                 continue
             if stem in seen_partners:
-                problems.append(
-                    Problem(file=name, expected=f"only one file for {stem}, not also "
-                            f"{seen_partners[stem]}")
-                )
+                reader.problem(name, f"only one file for {stem}, not also "
+                               f"{seen_partners[stem]}")
                 continue
             seen_partners[stem] = name
-            content = _parse(entry, name, base, problems)
-            if content is not None:
-                records.extend(_sections(content, name, _PARTNER_SECTIONS, problems))
-    return RawDataset(info, info_file, tuple(records), tuple(problems))
+            content = reader.parse(entry, name)
+            if content is None:
+                continue
+            if "partner" not in content:
+                reader.problem(name, "a [partner] table describing the partner the file is "
+                               "about", field="partner")
+            reader.sections(content, name, _PARTNER_SECTIONS)
+    return RawDataset(info, info_file, tuple(reader.records), tuple(reader.problems),
+                      frozenset(reader.lost))
+
+
+_UNEXPECTED = (
+    "no such file here: a dataset holds dataset, sources and programmes (.toml or .json) "
+    "and partners/<code>.toml or .json"
+)
 
 
 def _ignored(name: str) -> bool:
@@ -150,76 +251,55 @@ def _ignored(name: str) -> bool:
     return name.startswith(".") or name.upper().startswith("README")
 
 
-def _unexpected(name: str) -> Problem:
-    return Problem(
-        file=name,
-        expected="no such file here: a dataset holds dataset, sources and programmes "
-        "(.toml or .json) and partners/<code>.toml or .json",
-    )
+def _real(path: Path) -> Path | None:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop of links
+        return None
 
 
-def _parse(
-    entry: Traversable, name: str, base: Traversable, problems: list[Problem]
-) -> dict[str, Any] | None:
-    if isinstance(entry, Path) and isinstance(base, Path) and entry.is_symlink():
-        target = entry.resolve()
-        if not target.is_relative_to(base.resolve()):
-            problems.append(Problem(file=name, expected="no link to a file outside the dataset"))
-            return None
-    raw = entry.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(
-            Problem(file=name, expected=f"a file of at most {MAX_FILE_BYTES} bytes, "
-                    f"not {len(raw)}")
-        )
-        return None
-    if not raw.strip():
-        problems.append(Problem(file=name, expected="some content, not an empty file"))
-        return None
+def _close_hint(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class _SyntaxProblem(Exception):
+    def __init__(self, expected: str, line: int | None = None) -> None:
+        super().__init__(expected)
+        self.expected = expected
+        self.line = line
+
+
+_TOML_WHERE = re.compile(r"(.*) \(at line (\d+), column (\d+)\)")
+
+
+def _loads(text: str, name: str) -> Any:
+    """Parse TOML or JSON text: data only, so nothing in a file can run code."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(
-            Problem(file=name, expected=f"UTF-8 text (bad byte at offset {error.start})")
-        )
-        return None
-    try:
-        content = tomllib.loads(text) if name.endswith(".toml") else json.loads(text)
+        if name.endswith(".toml"):
+            return tomllib.loads(text)
+        return json.loads(text, object_pairs_hook=_json_object)
     except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(file=name, expected=f"valid TOML: {error}"))
-        return None
+        message = str(error)
+        where = _TOML_WHERE.fullmatch(message)
+        if where is None:
+            raise _SyntaxProblem(f"valid TOML: {message}") from None
+        raise _SyntaxProblem(f"valid TOML: {where[1]} at column {where[3]}",
+                             int(where[2])) from None
     except json.JSONDecodeError as error:
-        problems.append(
-            Problem(file=name, expected=f"valid JSON: {error.msg} at line {error.lineno}, "
-                    f"column {error.colno}")
-        )
-        return None
-    if not isinstance(content, dict):
-        problems.append(Problem(file=name, expected="a table (JSON object) at the top level"))
-        return None
+        raise _SyntaxProblem(f"valid JSON: {error.msg} at column {error.colno}",
+                             error.lineno) from None
+    except RecursionError:
+        raise _SyntaxProblem("tables and lists nested less deeply") from None
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON would keep the last of two equal keys and silently drop the first.
+    content = dict(pairs)
+    if len(content) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _SyntaxProblem(f"valid JSON: the key {key!r} appears twice in one object")
+            seen.add(key)
     return content
-
-
-def _sections(
-    content: dict[str, Any], name: str, allowed: dict[str, bool], problems: list[Problem]
-) -> Iterator[RawRecord]:
-    for section, value in content.items():
-        if section not in allowed:
-            problems.append(
-                Problem(
-                    file=name,
-                    field=section,
-                    expected=f"one of the sections {', '.join(allowed)}",
-                )
-            )
-            continue
-        items = value if allowed[section] else [value]
-        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            shape = "a list of tables" if allowed[section] else "a table"
-            problems.append(Problem(file=name, field=section, expected=shape))
-            continue
-        for index, item in enumerate(items):
-            label = item.get("id", item.get("code"))
-            if not isinstance(label, str):
-                label = f"{section}[{index}]" if allowed[section] else section
-            yield RawRecord(section, name, label, item)

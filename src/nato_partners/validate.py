@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+import attrs
+
 from .dates import PartialDate
 from .errors import Problem
 from .model import (
@@ -26,7 +28,7 @@ from .model import (
     TrustFundProject,
 )
 
-__all__ = ["Locator", "check"]
+__all__ = ["FIELD_PATTERNS", "NON_NEGATIVE", "Locator", "Unread", "check"]
 
 #: Says where a record came from: ``(file or None, record label)``.
 Locator = Callable[[object], tuple[str | None, str]]
@@ -34,9 +36,57 @@ Locator = Callable[[object], tuple[str | None, str]]
 _T = TypeVar("_T")
 _Report = Callable[[object, str | None, object, str], None]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ALPHA3 = re.compile(r"[A-Z]{3}")
-_ALPHA2 = re.compile(r"[A-Z]{2}")
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+#: The form text fields must take: a regular expression the whole value must match
+#: (written so that JSON Schema reads it the same way), and what it means in words.
+FIELD_PATTERNS: dict[type, dict[str, tuple[str, str]]] = {
+    Source: {
+        "id": (_SLUG, "a lower-case slug such as 'nato-1994'"),
+        "url": (r"https?://\S+", "an http:// or https:// address"),
+    },
+    Partner: {
+        "code": (r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code such as 'AZE'"),
+        "alpha2": (r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code such as 'AZ'"),
+    },
+    Programme: {"id": (_SLUG, "a lower-case slug such as 'pfp'")},
+    Milestone: {"id": (_SLUG, "a lower-case slug such as 'aze-pfp-signed'")},
+    TrustFundProject: {"id": (_SLUG, "a lower-case slug such as 'saloglu'")},
+}
+
+#: The figures that cannot be negative.
+NON_NEGATIVE: dict[type, tuple[str, ...]] = {
+    TrustFundProject: ("items_disposed", "area_m2", "budget_eur"),
+}
+
+#: Milestone kinds that claim a date of a membership, and the membership field it must match.
+_CLAIMS = {
+    MilestoneKind.JOINED: "joined",
+    MilestoneKind.LEFT: "left",
+    MilestoneKind.SUSPENDED: "suspended",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Unread:
+    """Records the files hold but that could not be read, so references to them are not reported.
+
+    The problem that kept each one from being read is reported already; a second problem
+    for every record that refers to it would bury the first.
+
+    :param keys: ``(kind, key)`` pairs such as ``("partner", "AZE")``, ``("programme",
+        "pfp")``, ``("source", "nato-1994")`` or ``("membership", "AZE/pfp")``.
+    :param kinds: kinds none of whose records can be trusted to be all there, because a
+        whole file or section of them could not be read.
+    """
+
+    keys: frozenset[tuple[str, str]] = frozenset()
+    kinds: frozenset[str] = frozenset()
+
+    def __contains__(self, item: object) -> bool:
+        if item in self.keys:
+            return True
+        return isinstance(item, tuple) and len(item) == 2 and item[0] in self.kinds
 
 
 def check(
@@ -48,6 +98,7 @@ def check(
     milestones: Sequence[Milestone],
     projects: Sequence[TrustFundProject],
     locate: Locator,
+    unread: Unread = Unread(),
 ) -> list[Problem]:
     """Check records against each other and return every problem found.
 
@@ -58,6 +109,8 @@ def check(
     :param milestones: the milestones.
     :param projects: the Trust Fund projects.
     :param locate: tells the file and label of a record, for the messages.
+    :param unread: records that exist but could not be read: a reference to one of them
+        is not reported.
     :returns: the problems, in the order of the records; empty when all is well.
     """
     problems: list[Problem] = []
@@ -68,34 +121,49 @@ def check(
             Problem(file=file, record=label, field=field, value=value, expected=expected)
         )
 
-    _unique(sources, lambda s: s.id, "id", report)
-    for source in sources:
-        if not _SLUG.fullmatch(source.id):
-            report(source, "id", source.id, "a lower-case slug such as 'nato-1994'")
-        if source.url is not None and not source.url.startswith(("https://", "http://")):
-            report(source, "url", source.url, "an http:// or https:// address")
+    records: Sequence[Source | Record] = (
+        *sources, *partners, *programmes, *memberships, *milestones, *projects
+    )
+    for record in records:
+        for field, (pattern, expected) in FIELD_PATTERNS.get(type(record), {}).items():
+            value = getattr(record, field)
+            if value is not None and not re.fullmatch(pattern, value):
+                report(record, field, value, expected)
+        for field in NON_NEGATIVE.get(type(record), ()):
+            value = getattr(record, field)
+            if value is not None and value < 0:
+                report(record, field, value, "a number that is not negative")
+        if not isinstance(record, Source) and not record.sources:
+            report(record, "sources", [], "at least one source")
 
+    _unique(sources, lambda s: s.id, "id", report)
     _unique(partners, lambda p: p.code, "code", report)
     _unique(partners, lambda p: p.alpha2, "alpha2", report)
-    for partner in partners:
-        if not _ALPHA3.fullmatch(partner.code):
-            report(partner, "code", partner.code, "an ISO 3166-1 alpha-3 code such as 'AZE'")
-        if not _ALPHA2.fullmatch(partner.alpha2):
-            report(partner, "alpha2", partner.alpha2, "an ISO 3166-1 alpha-2 code such as 'AZ'")
 
     programme_by_id = {p.id: p for p in programmes}
     partner_codes = {p.code for p in partners}
+
+    def refer(record: object, field: str, kind: str, value: str, known: Iterable[str]) -> bool:
+        """Report a reference that does not resolve; tell whether it resolved."""
+        if value in known:
+            return True
+        if (kind, value) not in unread:
+            what = "a partner's alpha-3 code" if kind == "partner" else f"a {kind} id"
+            report(record, field, value, _known(what, known))
+        return False
+
     _unique(programmes, lambda p: p.id, "id", report)
     for programme in programmes:
-        if not _SLUG.fullmatch(programme.id):
-            report(programme, "id", programme.id, "a lower-case slug such as 'pfp'")
         _range(programme, "ended", programme.established, programme.ended, report)
-        if programme.succeeded_by is not None:
-            successor = programme_by_id.get(programme.succeeded_by)
-            if successor is None:
-                report(programme, "succeeded_by", programme.succeeded_by,
-                       _known("a programme id", programme_by_id))
-            elif (
+        if programme.succeeded_by is None:
+            continue
+        if programme.succeeded_by == programme.id:
+            report(programme, "succeeded_by", programme.succeeded_by,
+                   "the id of another programme, not its own")
+        elif refer(programme, "succeeded_by", "programme", programme.succeeded_by,
+                   programme_by_id):
+            successor = programme_by_id[programme.succeeded_by]
+            if (
                 programme.ended is not None
                 and successor.established is not None
                 and not _may_coincide(programme.ended, successor.established)
@@ -105,57 +173,66 @@ def check(
                        f"({successor.established})")
 
     _unique(memberships, lambda m: m.id, "joined", report)
-    joined_dates: dict[tuple[str, str], list[PartialDate]] = {}
+    held: dict[tuple[str, str], list[Membership]] = {}
+    astray: set[str] = set()
     for membership in memberships:
-        _reference(membership, "partner", membership.partner, partner_codes, report)
-        joined_programme = programme_by_id.get(membership.programme)
-        if joined_programme is None:
-            report(membership, "programme", membership.programme,
-                   _known("a programme id", programme_by_id))
+        refer(membership, "partner", "partner", membership.partner, partner_codes)
+        if refer(membership, "programme", "programme", membership.programme, programme_by_id):
+            _within_lifetime(membership, programme_by_id[membership.programme], report)
         else:
-            _within_lifetime(membership, joined_programme, report)
+            # It may be the membership a milestone claims, under a misspelt programme.
+            astray.add(membership.partner)
         _range(membership, "left", membership.joined, membership.left, report)
         _range(membership, "suspended", membership.joined, membership.suspended, report)
-        if membership.joined is not None:
-            joined_dates.setdefault((membership.partner, membership.programme), []).append(
-                membership.joined
-            )
+        held.setdefault((membership.partner, membership.programme), []).append(membership)
 
     _unique(milestones, lambda m: m.id, "id", report)
     for milestone in milestones:
-        if not _SLUG.fullmatch(milestone.id):
-            report(milestone, "id", milestone.id, "a lower-case slug")
-        _reference(milestone, "partner", milestone.partner, partner_codes, report)
-        if milestone.programme is not None and milestone.programme not in programme_by_id:
-            report(milestone, "programme", milestone.programme,
-                   _known("a programme id", programme_by_id))
-        if (
-            milestone.kind is MilestoneKind.JOINED
-            and milestone.programme in programme_by_id
-            and milestone.date is not None
-            and milestone.date
-            not in joined_dates.get((milestone.partner, milestone.programme), ())
+        refer(milestone, "partner", "partner", milestone.partner, partner_codes)
+        if milestone.programme is not None and refer(
+            milestone, "programme", "programme", milestone.programme, programme_by_id
         ):
-            report(milestone, "date", str(milestone.date),
-                   f"the joining date of a {milestone.programme!r} membership of "
-                   f"{milestone.partner} (a 'joined' milestone must match its membership)")
+            _claim(milestone, milestone.programme, held, unread, astray, report)
 
     _unique(projects, lambda p: p.id, "id", report)
     for project in projects:
-        if not _SLUG.fullmatch(project.id):
-            report(project, "id", project.id, "a lower-case slug")
-        _reference(project, "partner", project.partner, partner_codes, report)
+        refer(project, "partner", "partner", project.partner, partner_codes)
         _range(project, "end", project.start, project.end, report)
-        for field in ("items_disposed", "area_m2", "budget_eur"):
-            value = getattr(project, field)
-            if value is not None and value < 0:
-                report(project, field, value, "a number that is not negative")
-
-    records: Iterable[Record] = (*partners, *programmes, *memberships, *milestones, *projects)
-    for record in records:
-        if not record.sources:
-            report(record, "sources", [], "at least one source")
     return problems
+
+
+def _claim(
+    milestone: Milestone,
+    programme: str,
+    held: dict[tuple[str, str], list[Membership]],
+    unread: Unread,
+    astray: set[str],
+    report: _Report,
+) -> None:
+    """Check that a milestone saying a partner joined or left agrees with the membership.
+
+    ``astray`` holds the partners with a membership of a programme that does not exist.
+    """
+    field = _CLAIMS.get(milestone.kind)
+    if field is None or milestone.date is None:
+        return
+    key = f"{milestone.partner}/{programme}"
+    if ("membership", key) in unread:
+        return
+    members = held.get((milestone.partner, programme), [])
+    if not members:
+        if milestone.partner in astray:
+            return
+        report(milestone, "programme", programme,
+               f"a programme {milestone.partner} has a membership of (a {field!r} milestone "
+               "claims one)")
+        return
+    dates = [getattr(m, field) for m in members]
+    if milestone.date not in dates:
+        shown = ", ".join(str(d) for d in dates if d is not None) or "none recorded"
+        report(milestone, "date", str(milestone.date),
+               f"the {field!r} date of {milestone.partner}'s {programme!r} membership "
+               f"({shown}): a {milestone.kind.value!r} milestone must match its membership")
 
 
 def _unique(
@@ -166,17 +243,6 @@ def _unique(
         if counts[key(record)] > 1:
             report(record, field, key(record), f"a unique {field} (this one is used "
                    f"{counts[key(record)]} times)")
-
-
-def _reference(
-    record: object,
-    field: str,
-    value: str,
-    known: set[str],
-    report: _Report,
-) -> None:
-    if value not in known:
-        report(record, field, value, _known("a partner's alpha-3 code", known))
 
 
 def _known(what: str, known: Iterable[str]) -> str:
@@ -216,6 +282,8 @@ def _within_lifetime(
         if joined is not None and joined.earliest > programme.ended.latest:
             report(membership, "joined", str(membership.joined),
                    f"a date on or before {programme.id!r} ended ({programme.ended})")
-        if membership.left is not None and membership.left.earliest > programme.ended.latest:
-            report(membership, "left", str(membership.left),
-                   f"a date on or before {programme.id!r} ended ({programme.ended})")
+        for field in ("left", "suspended"):
+            stop = getattr(membership, field)
+            if stop is not None and stop.earliest > programme.ended.latest:
+                report(membership, field, str(stop),
+                       f"a date on or before {programme.id!r} ended ({programme.ended})")

@@ -1,0 +1,823 @@
+"""Every check load_dataset makes, each shown failing on a tiny dataset that breaks it.
+
+Each test builds a small, valid dataset in a temporary directory, breaks one thing, and
+asserts the problem reported: its file, record, field and what was expected. Where a
+test says "and nothing else", it checks that a mistake is reported once, without the
+follow-on complaints that would bury it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nato_partners as np
+from nato_partners import (
+    MAX_FILE_BYTES,
+    DataError,
+    Dataset,
+    DatasetInfo,
+    Milestone,
+    MilestoneKind,
+    PartialDate,
+    Problem,
+    Source,
+    load_dataset,
+)
+
+_TINY: dict[str, dict[str, Any]] = {
+    "dataset": {"format": 1, "version": "test.1", "reviewed": "2024-01-02", "title": "Tiny"},
+    "sources": {
+        "sources": [
+            {"id": "doc-a", "title": "A", "publisher": "P", "url": "https://example.org/a"},
+            {"id": "doc-b", "title": "B", "publisher": "Q", "published": "2011-07"},
+        ]
+    },
+    "programmes": {
+        "programmes": [
+            {"id": "old", "name": "Old council", "kind": "forum", "established": "1991-12-20",
+             "ended": "1997-05-30", "succeeded_by": "new", "description": "d",
+             "sources": ["doc-a"]},
+            {"id": "new", "name": "New council", "kind": "forum", "established": "1997-05-30",
+             "description": "d", "sources": ["doc-a"]},
+            {"id": "third", "name": "Third", "kind": "plan", "description": "d",
+             "sources": ["doc-b"]},
+        ]
+    },
+    "partners/xyz": {
+        "partner": {"code": "XYZ", "alpha2": "XY", "name": "Xyzland", "region": "gulf",
+                    "sources": ["doc-a"]},
+        "memberships": [
+            {"programme": "old", "joined": "1992-03", "left": "1997-05-30",
+             "sources": ["doc-a"]},
+            {"programme": "new", "joined": "1997-05-30", "suspended": "2001",
+             "sources": ["doc-b"]},
+        ],
+        "milestones": [
+            {"id": "xyz-joined-old", "date": "1992-03", "kind": "joined", "programme": "old",
+             "title": "t", "summary": "s", "sources": ["doc-a"]},
+            {"id": "xyz-suspended-new", "date": "2001", "kind": "suspended",
+             "programme": "new", "title": "t", "summary": "s", "sources": ["doc-b"]},
+        ],
+        "trust_fund_projects": [
+            {"id": "clearance", "name": "Clearance", "executing_agency": "NSPA",
+             "status": "completed", "purpose": "p", "start": "2006-01", "end": "2011-07-05",
+             "items_disposed": 10, "area_m2": 5.5, "sources": ["doc-b"]},
+        ],
+    },
+}
+
+PARTNER = "partners/xyz.json"
+Mutate = Callable[[dict[str, dict[str, Any]]], None]
+
+
+def tiny(directory: Path, mutate: Mutate | None = None) -> Path:
+    """Write the tiny dataset as JSON files, after ``mutate`` has changed it."""
+    documents = copy.deepcopy(_TINY)
+    if mutate is not None:
+        mutate(documents)
+    (directory / "partners").mkdir(parents=True)
+    for name, document in documents.items():
+        (directory / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
+    return directory
+
+
+def problems(directory: Path) -> tuple[Problem, ...]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(directory)
+    return caught.value.problems
+
+
+def only(directory: Path) -> Problem:
+    """The one problem the dataset has: anything more would be a follow-on complaint."""
+    found = problems(directory)
+    assert len(found) == 1, "\n".join(str(p) for p in found)
+    return found[0]
+
+
+def find(found: tuple[Problem, ...], file: str | None, record: str | None,
+         field: str | None) -> Problem:
+    matches = [p for p in found if (p.file, p.record, p.field) == (file, record, field)]
+    assert matches, "\n".join(str(p) for p in found)
+    return matches[0]
+
+
+def xyz(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return documents["partners/xyz"]
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled data directory, to break one file of."""
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    return tmp_path / "data"
+
+
+# -- the starting point ----------------------------------------------------------------
+
+
+def test_the_tiny_dataset_is_valid(tmp_path: Path) -> None:
+    dataset = load_dataset(tiny(tmp_path))
+    assert dataset.partner("XY").name == "Xyzland"
+    assert dataset.info.version == "test.1"
+    assert [m.programme for m in dataset.memberships("XYZ")] == ["old", "new"]
+
+
+def test_a_copy_of_the_bundled_data_is_valid(bundled: Path) -> None:
+    assert load_dataset(bundled).info == np.load().info
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def test_toml_syntax_error_gives_the_line(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "sources.json").unlink()
+    (tmp_path / "sources.toml").write_text(
+        '[[sources]]\nid = "doc-a"\ntitle = A\n', encoding="utf-8"
+    )
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("sources.toml", 3)
+    assert "valid TOML" in problem.expected
+
+
+def test_json_syntax_error_gives_the_line(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "programmes.json").write_text('{\n  "programmes": [\n    {,}\n]}\n')
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("programmes.json", 3)
+    assert "valid JSON" in problem.expected
+
+
+def test_a_json_key_given_twice_is_not_silently_dropped(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "dataset.json").write_text(
+        '{"format": 1, "version": "a", "version": "b", "reviewed": "2024", "title": "T"}'
+    )
+    problem = only(tmp_path)
+    assert problem.file == "dataset.json"
+    assert "'version' appears twice" in problem.expected
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "sources.json").write_bytes(b'{"sources": []}\n\xff\xfe')
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("sources.json", 2)
+    assert "UTF-8" in problem.expected
+
+
+def test_a_byte_order_mark_is_not_content(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    path = tmp_path / "dataset.json"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_dataset(tmp_path).info.title == "Tiny"
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
+def test_an_empty_file(tmp_path: Path, content: bytes) -> None:
+    tiny(tmp_path)
+    (tmp_path / PARTNER).write_bytes(content)
+    problem = only(tmp_path)
+    assert problem.file == PARTNER
+    assert "empty" in problem.expected
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    with (tmp_path / "sources.json").open("r+b") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    problem = only(tmp_path)
+    assert problem.file == "sources.json"
+    assert f"at most {MAX_FILE_BYTES} bytes" in problem.expected
+
+
+def test_the_top_level_must_be_a_table(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "sources.json").write_text("[1, 2]")
+    assert "table" in only(tmp_path).expected
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "sources.yaml", "partners/xyz.yml", "extra"])
+def test_unexpected_files_are_reported(tmp_path: Path, name: str) -> None:
+    tiny(tmp_path)
+    if name == "extra":
+        (tmp_path / name).mkdir()
+    else:
+        (tmp_path / name).write_text("x")
+    problem = only(tmp_path)
+    assert problem.file == name
+    assert "no such file here" in problem.expected
+
+
+def test_hidden_files_and_readmes_are_allowed(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "README.md").write_text("about")
+    (tmp_path / "partners" / ".sources.json.swp").write_bytes(b"\x00")
+    assert load_dataset(tmp_path).partner("XYZ").name == "Xyzland"
+
+
+def test_the_same_file_in_two_formats(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    shutil.copy(tmp_path / "sources.json", tmp_path / "sources.toml")
+    problem = only(tmp_path)
+    assert problem.file == "sources.toml"
+    assert "only one of" in problem.expected
+
+
+def test_a_missing_dataset_file(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    (tmp_path / "dataset.json").unlink()
+    assert "a dataset.toml or dataset.json" in only(tmp_path).expected
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    problem = only(tmp_path / "nowhere")
+    assert problem.file is not None
+    assert problem.file.endswith("nowhere")
+    assert "directory" in problem.expected
+
+
+def test_an_unknown_section_suggests_the_close_one(tmp_path: Path) -> None:
+    def misspell(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestone"] = xyz(docs).pop("milestones")
+
+    found = problems(tiny(tmp_path, misspell))
+    problem = find(found, PARTNER, None, "milestone")
+    assert "did you mean 'milestones'?" in problem.expected
+
+
+def test_a_section_of_the_wrong_shape(tmp_path: Path) -> None:
+    def flatten(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"] = "pfp"
+
+    # The programmes are lost, so no membership is blamed for naming one.
+    problem = only(tiny(tmp_path, flatten))
+    assert (problem.file, problem.field) == ("programmes.json", "programmes")
+    assert problem.expected == "a list of tables"
+
+
+def test_a_partner_file_without_its_partner(tmp_path: Path) -> None:
+    def drop(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["partner"]
+
+    problem = only(tiny(tmp_path, drop))
+    assert (problem.file, problem.field) == (PARTNER, "partner")
+    assert "[partner] table" in problem.expected
+
+
+# -- fields ----------------------------------------------------------------------------
+
+
+def test_a_missing_required_field(tmp_path: Path) -> None:
+    def drop(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["milestones"][0]["title"]
+
+    problem = only(tiny(tmp_path, drop))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-joined-old", "title")
+    assert problem.expected == "required field is missing"
+
+
+def test_a_misspelt_field_suggests_the_close_match(tmp_path: Path) -> None:
+    def misspell(docs: dict[str, dict[str, Any]]) -> None:
+        project = xyz(docs)["trust_fund_projects"][0]
+        project["purpsoe"] = project.pop("purpose")
+
+    found = problems(tiny(tmp_path, misspell))
+    problem = find(found, PARTNER, "clearance", "purpsoe")
+    assert "did you mean 'purpose'?" in problem.expected
+    assert find(found, PARTNER, "clearance", "purpose").expected == "required field is missing"
+    assert len(found) == 2
+
+
+def test_an_extra_field(tmp_path: Path) -> None:
+    def extra(docs: dict[str, dict[str, Any]]) -> None:
+        docs["sources"]["sources"][1]["colour"] = "blue"
+
+    problem = only(tiny(tmp_path, extra))
+    assert (problem.file, problem.record, problem.field) == ("sources.json", "doc-b", "colour")
+    assert "unknown field" in problem.expected
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("items_disposed", "ten", "whole number"),
+        ("items_disposed", 2.5, "whole number"),
+        ("area_m2", True, "a number"),
+        ("name", 7, "text"),
+        ("lead_nations", "Turkey", "a list"),
+    ],
+)
+def test_a_wrong_type(tmp_path: Path, field: str, value: object, expected: str) -> None:
+    def retype(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0][field] = value
+
+    problem = only(tiny(tmp_path, retype))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "clearance", field)
+    assert problem.value == value
+    assert expected in problem.expected
+
+
+def test_the_position_names_a_record_without_an_id(tmp_path: Path) -> None:
+    def retype(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][1]["role"] = ["observer"]
+
+    problem = only(tiny(tmp_path, retype))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "memberships[1]", "role")
+
+
+@pytest.mark.parametrize("value", ["1994-13-45", "1995-02-29", "1994-5-4", "May 1994"])
+def test_an_impossible_date(tmp_path: Path, value: str) -> None:
+    def redate(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["date"] = value
+
+    # The milestone cannot be read, so it is not also blamed for disagreeing with its
+    # membership.
+    problem = only(tiny(tmp_path, redate))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-joined-old", "date")
+    assert problem.value == value
+    assert "date" in problem.expected
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_number_that_is_not_finite(tmp_path: Path, value: float) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0]["area_m2"] = value
+
+    problem = only(tiny(tmp_path, spoil))
+    assert (problem.record, problem.field) == ("clearance", "area_m2")
+    assert "finite" in problem.expected
+
+
+def test_text_with_a_lone_surrogate(tmp_path: Path) -> None:
+    tiny(tmp_path)
+    path = tmp_path / "sources.json"
+    path.write_text(path.read_text().replace('"title": "A"', '"title": "A\\ud800"'))
+    problem = only(tmp_path)
+    assert (problem.file, problem.record, problem.field) == ("sources.json", "doc-a", "title")
+    assert "surrogate" in problem.expected
+
+
+def test_an_unknown_enum_value_lists_the_allowed_ones(tmp_path: Path) -> None:
+    def misspell(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["kind"] = "jioned"
+
+    problem = only(tiny(tmp_path, misspell))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-joined-old", "kind")
+    assert all(repr(kind.value) in problem.expected for kind in MilestoneKind)
+
+
+def test_the_dataset_file_is_checked(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        docs["dataset"]["format"] = 99
+        docs["dataset"]["reviewed"] = "2024-02-30"
+
+    found = problems(tiny(tmp_path, spoil))
+    assert "2024-02-30" in str(find(found, "dataset.json", "dataset", "reviewed"))
+
+
+def test_a_newer_format_is_refused(tmp_path: Path) -> None:
+    def bump(docs: dict[str, dict[str, Any]]) -> None:
+        docs["dataset"]["format"] = np.FORMAT_VERSION + 1
+
+    problem = only(tiny(tmp_path, bump))
+    assert (problem.file, problem.field) == ("dataset.json", "format")
+    assert f"format version {np.FORMAT_VERSION}" in problem.expected
+
+
+# -- records and references -------------------------------------------------------------
+
+
+def test_a_duplicate_id(tmp_path: Path) -> None:
+    def double(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append(copy.deepcopy(xyz(docs)["milestones"][0]))
+
+    found = problems(tiny(tmp_path, double))
+    assert len(found) == 2
+    for problem in found:
+        assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-joined-old", "id")
+        assert "a unique id" in problem.expected
+
+
+def test_a_duplicate_source(tmp_path: Path) -> None:
+    def double(docs: dict[str, dict[str, Any]]) -> None:
+        docs["sources"]["sources"].append({"id": "doc-a", "title": "C", "publisher": "R"})
+
+    found = problems(tiny(tmp_path, double))
+    assert len(found) == 2
+    assert {(p.file, p.record, p.field) for p in found} == {("sources.json", "doc-a", "id")}
+
+
+def test_a_duplicate_membership(tmp_path: Path) -> None:
+    def double(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"].append(copy.deepcopy(xyz(docs)["memberships"][1]))
+
+    found = problems(tiny(tmp_path, double))
+    assert {(p.record, p.field) for p in found} == {
+        ("memberships[1]", "joined"), ("memberships[2]", "joined")
+    }
+
+
+def test_a_reference_to_a_programme_that_does_not_exist(tmp_path: Path) -> None:
+    def dangle(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["programme"] = "olde"
+
+    problem = only(tiny(tmp_path, dangle))
+    assert (problem.file, problem.record, problem.field) == (
+        PARTNER, "xyz-joined-old", "programme"
+    )
+    assert "a programme id that exists" in problem.expected
+    assert "old" in problem.expected
+
+
+def test_a_successor_that_does_not_exist(tmp_path: Path) -> None:
+    def dangle(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][0]["succeeded_by"] = "newer"
+
+    problem = only(tiny(tmp_path, dangle))
+    assert (problem.file, problem.record, problem.field) == (
+        "programmes.json", "old", "succeeded_by"
+    )
+
+
+def test_a_reference_to_a_source_that_does_not_exist(tmp_path: Path) -> None:
+    def dangle(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][1]["sources"] = ["doc-aa"]
+
+    # The record still has its (unknown) source, so it is not also "without a source".
+    problem = only(tiny(tmp_path, dangle))
+    assert (problem.file, problem.record, problem.field) == (
+        "programmes.json", "new", "sources[0]"
+    )
+    assert problem.value == "doc-aa"
+    assert "did you mean 'doc-a'?" in problem.expected
+
+
+def test_a_partner_code_that_disagrees_with_the_file_name(tmp_path: Path) -> None:
+    def recode(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["partner"] = "ABC"
+
+    problem = only(tiny(tmp_path, recode))
+    assert (problem.file, problem.record, problem.field) == (
+        PARTNER, "xyz-joined-old", "partner"
+    )
+    assert "'XYZ', the code in the file's name" in problem.expected
+
+
+def test_a_reference_to_a_partner_that_does_not_exist() -> None:
+    source = Source(id="doc-a", title="A", publisher="P")
+    milestone = Milestone(id="m", partner="QQQ", kind=MilestoneKind.VISIT, title="t",
+                          summary="s", sources=(source,))
+    info = DatasetInfo(format=1, version="v", reviewed=PartialDate.parse("2024"), title="T")
+    with pytest.raises(DataError) as caught:
+        Dataset(info=info, sources=[source], partners=[], programmes=[],
+                milestones=[milestone])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.record, problem.field) == (None, "m", "partner")
+    assert "a partner's alpha-3 code that exists" in problem.expected
+
+
+def test_a_record_with_no_source(tmp_path: Path) -> None:
+    def unsource(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"]["sources"] = []
+
+    problem = only(tiny(tmp_path, unsource))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "XYZ", "sources")
+    assert problem.expected == "at least one source"
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "example.org", "javascript:x()"])
+def test_a_source_url_that_is_not_http(tmp_path: Path, url: str) -> None:
+    def reurl(docs: dict[str, dict[str, Any]]) -> None:
+        docs["sources"]["sources"][0]["url"] = url
+
+    problem = only(tiny(tmp_path, reurl))
+    assert (problem.file, problem.record, problem.field) == ("sources.json", "doc-a", "url")
+    assert "http" in problem.expected
+
+
+@pytest.mark.parametrize(("field", "value"), [("items_disposed", -1), ("area_m2", -0.5),
+                                              ("budget_eur", -100.0)])
+def test_a_negative_count_or_area(tmp_path: Path, field: str, value: float) -> None:
+    def negate(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0][field] = value
+
+    problem = only(tiny(tmp_path, negate))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "clearance", field)
+    assert "not negative" in problem.expected
+
+
+@pytest.mark.parametrize(
+    ("section", "index", "field", "value", "record"),
+    [
+        ("trust_fund_projects", 0, "end", "2005", "clearance"),
+        ("memberships", 1, "suspended", "1996", "memberships[1]"),
+    ],
+)
+def test_a_range_that_ends_before_it_starts(
+    tmp_path: Path, section: str, index: int, field: str, value: str, record: str
+) -> None:
+    def reverse(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)[section][index][field] = value
+        if field == "suspended":  # keep the suspension milestone agreeing
+            xyz(docs)["milestones"][1]["date"] = value
+
+    problem = only(tiny(tmp_path, reverse))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, record, field)
+    assert "on or after the start" in problem.expected
+
+
+def test_a_programme_that_ends_before_it_begins(tmp_path: Path) -> None:
+    def reverse(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][2]["established"] = "2000"
+        docs["programmes"]["programmes"][2]["ended"] = "1999-12-31"
+
+    problem = only(tiny(tmp_path, reverse))
+    assert (problem.file, problem.record, problem.field) == ("programmes.json", "third", "ended")
+
+
+def test_ids_must_be_slugs_and_codes_iso(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][2]["id"] = "Third Plan"
+        xyz(docs)["partner"]["alpha2"] = "xy"
+
+    found = problems(tiny(tmp_path, spoil))
+    assert "slug" in find(found, "programmes.json", "Third Plan", "id").expected
+    assert "alpha-2" in find(found, PARTNER, "XYZ", "alpha2").expected
+
+
+# -- semantic checks ----------------------------------------------------------------
+
+
+def test_a_membership_that_begins_before_its_programme(tmp_path: Path) -> None:
+    def early(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0]["joined"] = "1990"
+        xyz(docs)["milestones"][0]["date"] = "1990"
+
+    problem = only(tiny(tmp_path, early))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "memberships[0]", "joined")
+    assert "on or after 'old' was established" in problem.expected
+
+
+def test_a_membership_that_outlives_its_programme(tmp_path: Path) -> None:
+    def late(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0]["left"] = "1998"
+
+    problem = only(tiny(tmp_path, late))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "memberships[0]", "left")
+    assert "on or before 'old' ended" in problem.expected
+
+
+def test_a_membership_of_an_ended_programme_must_end(tmp_path: Path) -> None:
+    def endless(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["memberships"][0]["left"]
+
+    problem = only(tiny(tmp_path, endless))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "memberships[0]", "left")
+    assert "'old' ended" in problem.expected
+
+
+def test_a_successor_must_begin_when_its_predecessor_ends(tmp_path: Path) -> None:
+    def gap(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][0]["ended"] = "1996"
+        xyz(docs)["memberships"][0]["left"] = "1996"
+
+    problem = only(tiny(tmp_path, gap))
+    assert (problem.file, problem.record, problem.field) == ("programmes.json", "old", "ended")
+    assert "successor 'new' was established (1997-05-30)" in problem.expected
+
+
+def test_a_programme_cannot_succeed_itself(tmp_path: Path) -> None:
+    def loop(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][1]["succeeded_by"] = "new"
+
+    problem = only(tiny(tmp_path, loop))
+    assert (problem.record, problem.field) == ("new", "succeeded_by")
+
+
+@pytest.mark.parametrize(("index", "date", "field"), [(0, "1992-04", "joined"),
+                                                      (1, "2002", "suspended")])
+def test_a_milestone_must_agree_with_the_membership_it_claims(
+    tmp_path: Path, index: int, date: str, field: str
+) -> None:
+    def disagree(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][index]["date"] = date
+
+    problem = only(tiny(tmp_path, disagree))
+    assert (problem.file, problem.field, problem.value) == (PARTNER, "date", date)
+    assert f"the {field!r} date of XYZ's" in problem.expected
+
+
+def test_a_left_milestone_must_agree_with_the_membership(tmp_path: Path) -> None:
+    def claim(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-left-old", "date": "1997-05-29", "kind": "left", "programme": "old",
+            "title": "t", "summary": "s", "sources": ["doc-a"],
+        })
+
+    problem = only(tiny(tmp_path, claim))
+    assert (problem.record, problem.field) == ("xyz-left-old", "date")
+    assert "'left' date of XYZ's 'old' membership (1997-05-30)" in problem.expected
+
+
+def test_a_joined_milestone_needs_a_membership(tmp_path: Path) -> None:
+    def claim(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["programme"] = "third"
+
+    problem = only(tiny(tmp_path, claim))
+    assert (problem.record, problem.field) == ("xyz-joined-old", "programme")
+    assert "membership" in problem.expected
+
+
+# -- every problem in one pass, none twice -----------------------------------------------
+
+
+def test_independent_problems_are_all_reported_without_follow_ons(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        del docs["sources"]["sources"][1]["title"]  # doc-b is cited by three records
+        docs["programmes"]["programmes"][0]["kind"] = "council"  # old, named by 3 records
+        xyz(docs)["memberships"][1]["programme"] = "nwe"
+        xyz(docs)["trust_fund_projects"][0]["items_disposed"] = -5
+
+    found = problems(tiny(tmp_path, spoil))
+    assert {(p.file, p.record, p.field) for p in found} == {
+        ("sources.json", "doc-b", "title"),
+        ("programmes.json", "old", "kind"),
+        (PARTNER, "memberships[1]", "programme"),
+        (PARTNER, "clearance", "items_disposed"),
+    }
+
+
+@pytest.mark.parametrize("name", ["sources.json", "programmes.json"])
+def test_a_broken_shared_file_is_one_problem(tmp_path: Path, name: str) -> None:
+    tiny(tmp_path)
+    (tmp_path / name).write_text("{")
+    assert only(tmp_path).file == name
+
+
+def test_a_broken_partner_record_is_not_blamed_again(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"]["region"] = "atlantis"
+
+    problem = only(tiny(tmp_path, spoil))
+    assert (problem.record, problem.field) == ("XYZ", "region")
+
+
+def test_a_broken_membership_does_not_make_its_milestone_wrong(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0]["joined"] = 1992
+
+    problem = only(tiny(tmp_path, spoil))
+    assert (problem.record, problem.field) == ("memberships[0]", "joined")
+
+
+def test_a_mistake_in_the_bundled_data_is_found(bundled: Path) -> None:
+    path = bundled / "partners" / "aze.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'region = "euro-atlantic"' in text
+    path.write_text(text.replace('region = "euro-atlantic"', 'region = "europe"', 1),
+                    encoding="utf-8")
+    problem = only(bundled)
+    assert (problem.file, problem.record, problem.field) == ("partners/aze.toml", "AZE",
+                                                             "region")
+    assert problem.value == "europe"
+
+
+def test_the_message_lists_every_problem(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0]["items_disposed"] = -5
+        xyz(docs)["trust_fund_projects"][0]["area_m2"] = -1
+
+    with pytest.raises(DataError) as caught:
+        load_dataset(tiny(tmp_path, spoil))
+    message = str(caught.value)
+    assert message.startswith("2 problems")
+    assert "partners/xyz.json: record clearance, field items_disposed" in message
+    assert "field area_m2" in message
+
+
+# -- untrusted files -----------------------------------------------------------------
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A directory beside the dataset, holding a valid-looking partner file."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "abc.json").write_text(json.dumps({"partner": {
+        "alpha2": "AB", "name": "Abc", "region": "gulf", "sources": ["doc-a"]}}))
+    return elsewhere
+
+
+def test_a_link_to_a_file_outside_is_not_followed(tmp_path: Path, outside: Path) -> None:
+    data = tiny(tmp_path / "data")
+    (data / "partners" / "abc.json").symlink_to(outside / "abc.json")
+    problem = only(data)
+    assert problem.file == "partners/abc.json"
+    assert "no link" in problem.expected
+
+
+def test_a_partners_directory_linking_outside_is_not_followed(
+    tmp_path: Path, outside: Path
+) -> None:
+    data = tiny(tmp_path / "data")
+    shutil.move(data / "partners" / "xyz.json", outside / "xyz.json")
+    (data / "partners").rmdir()
+    (data / "partners").symlink_to(outside, target_is_directory=True)
+    found = problems(data)
+    assert ("partners", "no link to a file or directory outside the dataset") in {
+        (p.file, p.expected) for p in found
+    }
+    assert not any(p.file and p.file.startswith("partners/") for p in found)
+
+
+def test_a_link_inside_the_dataset_is_followed(tmp_path: Path) -> None:
+    data = tiny(tmp_path / "data")
+    (data / ".kept").mkdir()
+    shutil.move(data / "sources.json", data / ".kept" / "sources.json")
+    (data / "sources.json").symlink_to(data / ".kept" / "sources.json")
+    assert [s.id for s in load_dataset(data).sources()] == ["doc-a", "doc-b"]
+
+
+def test_a_dangling_link_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    data = tiny(tmp_path / "data")
+    (data / "partners" / "abc.json").symlink_to(tmp_path / "missing.json")
+    assert only(data).file == "partners/abc.json"
+
+
+_HOSTILE = {
+    "dataset.json": '{"__class__": "os.system", "format": 1, "version": "x", '
+    '"reviewed": "2024", "title": "__import__(\'os\').system(\'touch {marker}\')"}',
+    "sources.toml": '[[sources]]\nid = "doc-a"\ntitle = "!!python/object/apply:os.system '
+    '[\\"touch {marker}\\"]"\npublisher = "P"\nurl = "http://127.0.0.1:9/"\n',
+    "programmes.json": '{"programmes": [{"$ref": "http://127.0.0.1:9/x.json"}]}',
+    "partners/xyz.json": "\x80\x04\x95cos\nsystem\n(S'touch {marker}'\ntR.",
+}
+
+
+def test_loading_hostile_files_runs_nothing_and_opens_no_connection(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "partners").mkdir(parents=True)
+    marker = tmp_path / "ran"
+    for name, content in _HOSTILE.items():
+        (data / name).write_text(content.replace("{marker}", str(marker)), encoding="utf-8")
+    # An audit hook sees every attempt to run code, start a process, open a socket or a
+    # file, or unpickle, whatever library would do it.
+    code = textwrap.dedent(f"""
+        import sys
+        import nato_partners
+        data = {str(data)!r}
+        def load():
+            try:
+                nato_partners.load_dataset(data)
+            except nato_partners.DataError as error:
+                return error
+        # Once first, so that lazy imports are done and cattrs has generated its own
+        # structuring code (it compiles that on first use).
+        load()
+        events = []
+        forbidden = ("exec", "compile", "os.system", "os.exec", "os.spawn", "os.posix_spawn",
+                     "subprocess.", "socket.", "pickle.", "marshal.", "urllib.", "ctypes.",
+                     "import")
+        def hook(event, args):
+            if event.startswith(forbidden):
+                events.append(event)
+            if event == "open" and isinstance(args[0], str) and not args[0].startswith(data):
+                events.append(("open", args[0]))
+        sys.addaudithook(hook)
+        error = load()
+        sys.stdout.write(repr((events, len(error.problems))))
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    events, count = eval(result.stdout)  # our own repr of a list and an int
+    assert events == []
+    assert count >= len(_HOSTILE) - 1  # at least a problem per bad file
+    assert not marker.exists()
+
+
+def test_problems_print_with_their_place() -> None:
+    problem = Problem(file="sources.toml", line=3, record="doc-a", field="url",
+                      value="ftp://x", expected="an http:// or https:// address")
+    assert str(problem) == (
+        "sources.toml:3: record doc-a, field url: an http:// or https:// address "
+        "(got 'ftp://x')"
+    )
+
+
+def test_load_dataset_takes_a_str_path(tmp_path: Path) -> None:
+    assert load_dataset(os.fspath(tiny(tmp_path))).partner("XYZ").alpha2 == "XY"
