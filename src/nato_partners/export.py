@@ -42,7 +42,6 @@ import attrs
 
 from ._extras import require
 from .convert import converter, problems_from
-from .dataset import Dataset, load
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem
 from .model import (
@@ -58,6 +57,8 @@ from .model import (
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
+
+    from .dataset import Dataset
 
 __all__ = [
     "TableRecord",
@@ -374,7 +375,12 @@ def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
              dataset: Dataset | None) -> tuple[_R, ...]:
     sources: dict[str, Source] = {}
     if any(leaf.kind == "sources" for leaf in _LEAVES[cls]):
-        sources = {s.id: s for s in (dataset or load()).sources()}
+        if dataset is None:
+            # Imported here so that dataset.py may import this module for its own methods.
+            from .dataset import load
+
+            dataset = load()
+        sources = {s.id: s for s in dataset.sources()}
     records: list[_R] = []
     problems: list[Problem] = []
     for row in range(count):
