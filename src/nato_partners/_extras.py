@@ -21,5 +21,6 @@ def require(module: str, extra: str, needed_by: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as error:
         raise ImportError(
-            f"{needed_by} needs {module}: pip install 'nato-partners[{extra}]'"
+            f"{needed_by} needs {module.partition('.')[0]}: "
+            f"pip install 'nato-partners[{extra}]'"
         ) from error
