@@ -1,0 +1,206 @@
+"""Hypothesis strategies for every record type, and for whole datasets that pass the checks.
+
+Text is drawn from all of Unicode but surrogates (which no UTF-8 file can hold), so it
+includes non-ASCII letters, quotes, backslashes, line breaks and control characters;
+dates come at each precision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from nato_partners import (
+    FORMAT_VERSION,
+    Area,
+    Confidence,
+    Dataset,
+    DatasetInfo,
+    Membership,
+    Milestone,
+    MilestoneKind,
+    Mission,
+    PartialDate,
+    Partner,
+    Programme,
+    ProgrammeKind,
+    ProjectStatus,
+    Region,
+    Source,
+    TrustFundProject,
+)
+
+__all__ = [
+    "RECORDS",
+    "datasets",
+    "partial_dates",
+    "records",
+    "texts",
+]
+
+_T = TypeVar("_T")
+
+#: Text with the characters most likely to trouble a writer, plus any others.
+texts = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
+    st.sampled_from([
+        "Az\u0259rbaycan Respublikas\u0131", "Ağstafa", 'a "quoted" word', "back\\slash", '"""',
+        "two\nlines\n", "\r\n", "tab\tand\x00nul", "ends with a backslash\\", "\u2028",
+    ]),
+)
+_slugs = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+_urls = st.builds(lambda scheme, rest: f"{scheme}://{rest}", st.sampled_from(["http", "https"]),
+                  st.from_regex(r"[a-z]{1,8}\.[a-z]{2,3}(/[A-Za-z0-9_%.~-]{0,12})?",
+                                fullmatch=True))
+
+
+def _partial(day: datetime.date, precision: int) -> PartialDate:
+    return PartialDate(day.year, day.month if precision else None,
+                       day.day if precision == 2 else None)
+
+
+#: Dates known to the year, the month or the day.
+partial_dates = st.builds(
+    _partial, st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)),
+    st.integers(0, 2),
+)
+
+
+def _maybe(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.none() | strategy
+
+
+def _tuples(strategy: st.SearchStrategy[_T], min_size: int = 0) -> st.SearchStrategy[
+    tuple[_T, ...]
+]:
+    return st.lists(strategy, min_size=min_size, max_size=3).map(tuple)
+
+
+_counts = st.integers(0, 2**63 - 1)  # TOML integers are 64-bit
+_amounts = st.floats(min_value=0, allow_nan=False, allow_infinity=False)
+
+_sources = st.builds(
+    Source, id=_slugs, title=texts, publisher=texts, url=_maybe(_urls),
+    published=_maybe(partial_dates), note=_maybe(texts),
+)
+
+
+def _common(sources: st.SearchStrategy[Source]) -> dict[str, Any]:
+    return {"sources": _tuples(sources, 1), "confidence": st.sampled_from(Confidence),
+            "note": _maybe(texts)}
+
+
+_missions = st.builds(Mission, name=texts, established=_maybe(partial_dates),
+                      head=_maybe(texts), head_title=_maybe(texts))
+
+
+def _partners(sources: st.SearchStrategy[Source]) -> st.SearchStrategy[Partner]:
+    return st.builds(
+        Partner, code=st.from_regex(r"[A-Z]{3}", fullmatch=True),
+        alpha2=st.from_regex(r"[A-Z]{2}", fullmatch=True), name=texts,
+        official_name=_maybe(texts), region=st.sampled_from(Region),
+        aliases=_tuples(texts), mission=_maybe(_missions), **_common(sources),
+    )
+
+
+#: One strategy per record type, for records checked one at a time.
+RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
+    Source: _sources,
+    Mission: _missions,
+    DatasetInfo: st.builds(DatasetInfo, format=st.integers(), version=texts,
+                           reviewed=partial_dates, title=texts, description=_maybe(texts)),
+    Partner: _partners(_sources),
+    Programme: st.builds(
+        Programme, id=_slugs, name=texts, acronym=_maybe(texts),
+        kind=st.sampled_from(ProgrammeKind), established=_maybe(partial_dates),
+        ended=_maybe(partial_dates), succeeded_by=_maybe(_slugs), description=texts,
+        **_common(_sources),
+    ),
+    Membership: st.builds(
+        Membership, partner=texts, programme=texts, joined=_maybe(partial_dates),
+        left=_maybe(partial_dates), suspended=_maybe(partial_dates), role=_maybe(texts),
+        **_common(_sources),
+    ),
+    Milestone: st.builds(
+        Milestone, id=_slugs, partner=texts, date=_maybe(partial_dates),
+        kind=st.sampled_from(MilestoneKind), title=texts, summary=texts,
+        programme=_maybe(_slugs), areas=_tuples(st.sampled_from(Area)), **_common(_sources),
+    ),
+    TrustFundProject: st.builds(
+        TrustFundProject, id=_slugs, name=texts, partner=texts, executing_agency=texts,
+        partner_agency=_maybe(texts), lead_nations=_tuples(texts),
+        start=_maybe(partial_dates), end=_maybe(partial_dates),
+        status=st.sampled_from(ProjectStatus), purpose=texts,
+        items_disposed=_maybe(st.integers()),
+        area_m2=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
+        budget_eur=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
+        site=_maybe(texts), **_common(_sources),
+    ),
+}
+
+#: Any record, of any type.
+records = st.one_of(*RECORDS.values())
+
+
+def _not_before(start: PartialDate | None) -> st.SearchStrategy[PartialDate | None]:
+    """None, or a date that does not end before ``start`` begins."""
+    if start is None:
+        return _maybe(partial_dates)
+    return _maybe(partial_dates.map(lambda d: max(d, start)))
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> Dataset:
+    """A whole dataset that passes every check, with a bit of everything in it."""
+    sources = draw(st.lists(_sources, min_size=1, max_size=4, unique_by=lambda s: s.id))
+    cite = st.sampled_from(sources)
+    partners = draw(st.lists(_partners(cite), min_size=1, max_size=3,
+                             unique_by=(lambda p: p.code, lambda p: p.alpha2)))
+    # Programmes that have not ended and succeed none, so memberships need only begin
+    # after they were established.
+    programmes = draw(st.lists(
+        st.builds(Programme, id=_slugs, name=texts, acronym=_maybe(texts),
+                  kind=st.sampled_from(ProgrammeKind), established=_maybe(partial_dates),
+                  description=texts, **_common(cite)),
+        min_size=1, max_size=3, unique_by=lambda p: p.id,
+    ))
+    memberships = []
+    pairs = [(p.code, g) for p in partners for g in programmes]
+    for code, programme in draw(st.lists(st.sampled_from(pairs), max_size=4, unique=True)):
+        joined = draw(_not_before(programme.established))
+        memberships.append(Membership(
+            partner=code, programme=programme.id, joined=joined,
+            left=draw(_not_before(joined)), suspended=draw(_not_before(joined)),
+            role=draw(_maybe(texts)), **draw(st.fixed_dictionaries(_common(cite))),
+        ))
+    codes = st.sampled_from([p.code for p in partners])
+    # Milestones that claim a membership's date are left to the validation tests.
+    kinds = st.sampled_from([k for k in MilestoneKind if k not in (
+        MilestoneKind.JOINED, MilestoneKind.LEFT, MilestoneKind.SUSPENDED)])
+    milestones = draw(st.lists(
+        st.builds(Milestone, id=_slugs, partner=codes, date=_maybe(partial_dates), kind=kinds,
+                  title=texts, summary=texts,
+                  programme=_maybe(st.sampled_from([p.id for p in programmes])),
+                  areas=_tuples(st.sampled_from(Area)), **_common(cite)),
+        max_size=4, unique_by=lambda m: m.id,
+    ))
+    projects = []
+    for project_id in draw(st.lists(_slugs, max_size=2, unique=True)):
+        start = draw(_maybe(partial_dates))
+        projects.append(TrustFundProject(
+            id=project_id, name=draw(texts), partner=draw(codes),
+            executing_agency=draw(texts), partner_agency=draw(_maybe(texts)),
+            lead_nations=draw(_tuples(texts)), start=start, end=draw(_not_before(start)),
+            status=draw(st.sampled_from(ProjectStatus)), purpose=draw(texts),
+            items_disposed=draw(_maybe(_counts)), area_m2=draw(_maybe(_amounts)),
+            budget_eur=draw(_maybe(_amounts)), site=draw(_maybe(texts)),
+            **draw(st.fixed_dictionaries(_common(cite))),
+        ))
+    info = DatasetInfo(format=FORMAT_VERSION, version=draw(texts),
+                       reviewed=draw(partial_dates), title=draw(texts),
+                       description=draw(_maybe(texts)))
+    return Dataset(info=info, sources=sources, partners=partners, programmes=programmes,
+                   memberships=memberships, milestones=milestones,
+                   trust_fund_projects=projects)
