@@ -254,3 +254,30 @@ def test_pfp_had_27_partners_in_1997_as_nato_counted_them() -> None:
     # NATO's press release (97)65 counts 27 PfP partners in 1997: the signatures, Malta's
     # withdrawal of October 1996 and the suspensions in the data must add up to that.
     assert np.member_counts("pfp", years=[1997]) == {1997: 27}
+
+
+def test_query_results_are_results_tuples() -> None:
+    from nato_partners.results import Results
+
+    for result in (np.partners(), np.programmes("AZ"), np.memberships("AZ"),
+                   np.members("pfp"), np.timeline("AZ"), np.milestones(kind="visit"),
+                   np.trust_fund_projects(), np.sources("AZ"), np.search("Saloglu")):
+        assert isinstance(result, Results)
+        assert result == tuple(result)
+
+
+def test_query_results_convert_to_tables_of_their_record_type() -> None:
+    pytest.importorskip("pandas")
+    from nato_partners.export import from_dataframe
+
+    timeline = np.timeline("AZ")
+    frame = timeline.to_dataframe()
+    assert len(frame) == len(timeline)
+    assert from_dataframe(frame, Milestone) == timeline
+    assert len(np.milestones(partner="AZ", since="2100").to_dataframe(Milestone)) == 0
+
+
+def test_query_results_unstructure_to_plain_lists() -> None:
+    data = np.unstructure(np.memberships("AZ", "pfp"))
+    assert isinstance(data, list)
+    assert data[0]["joined"] == "1994-05-04"

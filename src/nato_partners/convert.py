@@ -36,6 +36,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from .dates import PartialDate
 from .errors import DataError, Problem
+from .results import Results
 
 __all__ = ["converter", "make_converter", "problems_from", "structure", "unstructure"]
 
@@ -171,6 +172,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
+    # Query results are a tuple subclass that cattrs would otherwise pass through as is.
+    conv.register_unstructure_hook(Results, lambda results: [conv.unstructure(r) for r in results])
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda cls: _tuple_hook_factory(cls, conv)

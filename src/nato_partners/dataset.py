@@ -45,6 +45,7 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
+from .results import Results
 from .validate import Unread, check
 
 __all__ = ["FORMAT_VERSION", "Dataset", "load", "load_dataset"]
@@ -149,15 +150,15 @@ class Dataset:
     def _index(self, info: DatasetInfo, parts: _Parts) -> None:
         #: What the dataset says about itself: format, data version, date of last review.
         self.info = info
-        self._sources = tuple(sorted(parts.sources, key=lambda s: s.id))
-        self._partners = tuple(sorted(parts.partners, key=lambda p: p.name))
-        self._programmes = tuple(
+        self._sources = Results(sorted(parts.sources, key=lambda s: s.id))
+        self._partners = Results(sorted(parts.partners, key=lambda p: p.name))
+        self._programmes = Results(
             sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name))
         )
-        self._memberships = tuple(
+        self._memberships = Results(
             sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme))
         )
-        self._projects = tuple(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)))
+        self._projects = Results(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)))
 
         self._partner_keys: dict[str, Partner] = {}
         for partner in self._partners:
@@ -201,7 +202,7 @@ class Dataset:
 
     # -- partners and programmes ---------------------------------------------------------
 
-    def partners(self) -> tuple[Partner, ...]:
+    def partners(self) -> Results[Partner]:
         """Every partner, by name.
 
         :returns: the partners.
@@ -224,7 +225,7 @@ class Dataset:
                                                                  lambda p: p.name))
         return found
 
-    def programmes(self, partner: str | Partner | None = None) -> tuple[Programme, ...]:
+    def programmes(self, partner: str | Partner | None = None) -> Results[Programme]:
         """Every programme, or those a partner has taken part in, oldest first.
 
         :param partner: a partner key as for :meth:`partner`, or ``None`` for all.
@@ -234,7 +235,7 @@ class Dataset:
         if partner is None:
             return self._programmes
         ids = {m.programme for m in self._by_partner.get(self.partner(partner).code, ())}
-        return tuple(p for p in self._programmes if p.id in ids)
+        return Results(p for p in self._programmes if p.id in ids)
 
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
@@ -263,7 +264,7 @@ class Dataset:
         partner: str | Partner | None = None,
         programme: str | Programme | None = None,
         on: DateLike | None = None,
-    ) -> tuple[Membership, ...]:
+    ) -> Results[Membership]:
         """Memberships, in the order they began, optionally filtered.
 
         :param partner: keep only this partner's (any key :meth:`partner` accepts).
@@ -287,7 +288,7 @@ class Dataset:
         if on is not None:
             first, last = as_period(on)
             found = [m for m in found if m.in_force(first, last)]
-        return tuple(found)
+        return Results(found)
 
     def participates(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
@@ -304,7 +305,7 @@ class Dataset:
 
     def members(
         self, programme: str | Programme, on: DateLike | None = None
-    ) -> tuple[Partner, ...]:
+    ) -> Results[Partner]:
         """The partners that took part in a programme, in the order they first joined.
 
         :param programme: any key :meth:`programme` accepts, such as ``"pfp"`` or ``"nato"``.
@@ -316,7 +317,7 @@ class Dataset:
         """
         # memberships() is already in joining order, undated last.
         codes = dict.fromkeys(m.partner for m in self.memberships(programme=programme, on=on))
-        return tuple(self.partner(code) for code in codes)
+        return Results(self.partner(code) for code in codes)
 
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None
@@ -356,7 +357,7 @@ class Dataset:
         area: Area | str | None = None,
         since: DateLike | None = None,
         until: DateLike | None = None,
-    ) -> tuple[Milestone, ...]:
+    ) -> Results[Milestone]:
         """Milestones in date order, undated ones last, optionally filtered.
 
         :param partner: keep only this partner's.
@@ -382,19 +383,19 @@ class Dataset:
         first = None if since is None else as_period(since)[0].toordinal()
         last = None if until is None else as_period(until)[1].toordinal()
         if not keys:
-            return tuple(self._milestone_index.between(first, last))
+            return Results(self._milestone_index.between(first, last))
         empty = _DateIndex((), lambda m: None)
         indexes = sorted(
             (self._milestones_by.get(key, empty) for key in keys), key=lambda i: len(i.records)
         )
         found = indexes[0].between(first, last)
         if len(indexes) == 1:
-            return tuple(found)
+            return Results(found)
         # Intersect with the other filters through identity sets of their records.
         others = [{id(m) for m in index.records} for index in indexes[1:]]
-        return tuple(m for m in found if all(id(m) in other for other in others))
+        return Results(m for m in found if all(id(m) in other for other in others))
 
-    def timeline(self, partner: str | Partner) -> tuple[Milestone, ...]:
+    def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
 
         :param partner: any key :meth:`partner` accepts.
@@ -405,9 +406,9 @@ class Dataset:
 
     # -- projects, sources, search -------------------------------------------------------
 
-    def trust_fund_projects(self, partner: str | Partner | None = None) -> tuple[
-        TrustFundProject, ...
-    ]:
+    def trust_fund_projects(
+        self, partner: str | Partner | None = None
+    ) -> Results[TrustFundProject]:
         """Trust Fund projects in the order they started, optionally for one partner.
 
         :param partner: any key :meth:`partner` accepts, or ``None`` for all.
@@ -417,9 +418,9 @@ class Dataset:
         if partner is None:
             return self._projects
         code = self.partner(partner).code
-        return tuple(p for p in self._projects if p.partner == code)
+        return Results(p for p in self._projects if p.partner == code)
 
-    def sources(self, partner: str | Partner | None = None) -> tuple[Source, ...]:
+    def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
 
         :param partner: any key :meth:`partner` accepts, or ``None`` for all.
@@ -442,9 +443,9 @@ class Dataset:
         for programme in self._programmes:
             if programme.id in programme_ids:
                 cited.update((s.id, s) for s in programme.sources)
-        return tuple(cited[key] for key in sorted(cited))
+        return Results(cited[key] for key in sorted(cited))
 
-    def search(self, text: str) -> tuple[Record, ...]:
+    def search(self, text: str) -> Results[Record]:
         """Every record whose text mentions ``text``, ignoring case.
 
         A record's text is all its fields, the readable labels of its vocabulary words,
@@ -464,7 +465,7 @@ class Dataset:
                 *self._milestone_index.records, *self._projects,
             )
             self._text = tuple((r, " \n".join(_texts(r)).casefold()) for r in records)
-        return tuple(record for record, haystack in self._text if needle in haystack)
+        return Results(record for record, haystack in self._text if needle in haystack)
 
 
 _ALL_READ = Unread()

@@ -27,6 +27,7 @@ from .model import (
     Source,
     TrustFundProject,
 )
+from .results import Results
 
 __all__ = [
     "member_counts",
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 
-def partners() -> tuple[Partner, ...]:
+def partners() -> Results[Partner]:
     """Every partner, by name. See :meth:`Dataset.partners <nato_partners.Dataset.partners>`.
 
     :returns: the partners.
@@ -63,7 +64,7 @@ def partner(key: str | Partner) -> Partner:
     return load().partner(key)
 
 
-def programmes(partner: str | Partner | None = None) -> tuple[Programme, ...]:
+def programmes(partner: str | Partner | None = None) -> Results[Programme]:
     """Every programme, or a partner's. See :meth:`nato_partners.Dataset.programmes`.
 
     :param partner: a partner key, or ``None`` for all programmes.
@@ -87,7 +88,7 @@ def memberships(
     partner: str | Partner | None = None,
     programme: str | Programme | None = None,
     on: DateLike | None = None,
-) -> tuple[Membership, ...]:
+) -> Results[Membership]:
     """Memberships, optionally filtered. See :meth:`nato_partners.Dataset.memberships`.
 
     :param partner: keep only this partner's.
@@ -113,7 +114,7 @@ def participates(
     return load().participates(partner, programme, on)
 
 
-def members(programme: str | Programme, on: DateLike | None = None) -> tuple[Partner, ...]:
+def members(programme: str | Programme, on: DateLike | None = None) -> Results[Partner]:
     """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
 
     :param programme: a programme key, such as ``"pfp"`` or ``"nato"``.
@@ -144,7 +145,7 @@ def milestones(
     area: Area | str | None = None,
     since: DateLike | None = None,
     until: DateLike | None = None,
-) -> tuple[Milestone, ...]:
+) -> Results[Milestone]:
     """Milestones in date order, filtered. See :meth:`nato_partners.Dataset.milestones`.
 
     :param partner: keep only this partner's.
@@ -160,7 +161,7 @@ def milestones(
     return load().milestones(partner, programme, kind, area, since, until)
 
 
-def timeline(partner: str | Partner) -> tuple[Milestone, ...]:
+def timeline(partner: str | Partner) -> Results[Milestone]:
     """A partner's milestones in date order. See :meth:`nato_partners.Dataset.timeline`.
 
     :param partner: a partner key.
@@ -170,7 +171,7 @@ def timeline(partner: str | Partner) -> tuple[Milestone, ...]:
     return load().timeline(partner)
 
 
-def trust_fund_projects(partner: str | Partner | None = None) -> tuple[TrustFundProject, ...]:
+def trust_fund_projects(partner: str | Partner | None = None) -> Results[TrustFundProject]:
     """Trust Fund projects. See :meth:`nato_partners.Dataset.trust_fund_projects`.
 
     :param partner: a partner key, or ``None`` for all.
@@ -180,7 +181,7 @@ def trust_fund_projects(partner: str | Partner | None = None) -> tuple[TrustFund
     return load().trust_fund_projects(partner)
 
 
-def sources(partner: str | Partner | None = None) -> tuple[Source, ...]:
+def sources(partner: str | Partner | None = None) -> Results[Source]:
     """Every source, or those behind a partner's. See :meth:`nato_partners.Dataset.sources`.
 
     :param partner: a partner key, or ``None`` for all.
@@ -190,7 +191,7 @@ def sources(partner: str | Partner | None = None) -> tuple[Source, ...]:
     return load().sources(partner)
 
 
-def search(text: str) -> tuple[Record, ...]:
+def search(text: str) -> Results[Record]:
     """Every record that mentions ``text``, any case. See :meth:`nato_partners.Dataset.search`.
 
     :param text: what to look for.

@@ -6,9 +6,13 @@ with the same records, slices, unpacks and prints like one.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ._html import results_html
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 __all__ = ["Results"]
 
@@ -26,3 +30,30 @@ class Results(tuple[_T_co, ...]):
 
     def _repr_html_(self) -> str:
         return results_html(self)
+
+    def to_dataframe(self, cls: type[Any] | None = None) -> pd.DataFrame:
+        """These records as a pandas DataFrame; see :func:`nato_partners.export.to_dataframe`.
+
+        So every query gives a table of its record type:
+        ``np.milestones("AZ").to_dataframe()``.
+
+        :param cls: the record type, needed only when there are no records.
+        :returns: the DataFrame, one row per record.
+        :raises ImportError: if pandas is not installed.
+        :raises TypeError: if the records are of more than one type.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe(cast("Results[Any]", self), cls)
+
+    def to_arrow(self, cls: type[Any] | None = None) -> pa.Table:
+        """These records as a :class:`pyarrow.Table`; see :func:`nato_partners.export.to_arrow`.
+
+        :param cls: the record type, needed only when there are no records.
+        :returns: the table, one row per record.
+        :raises ImportError: if pyarrow is not installed.
+        :raises TypeError: if the records are of more than one type.
+        """
+        from .export import to_arrow
+
+        return to_arrow(cast("Results[Any]", self), cls)
