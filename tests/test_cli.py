@@ -32,7 +32,7 @@ _ENTRY_POINTS = {
     "module": [sys.executable, "-m", "nato_partners"],
 }
 _COMMANDS = ["partners", "show", "timeline", "projects", "programmes", "memberships",
-             "search", "sources", "validate"]
+             "search", "sources", "validate", "plot"]
 _ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
 
 
