@@ -61,10 +61,10 @@ def _optional(tp: Any) -> tuple[Any, bool]:
 
 def _default(value: object) -> str:
     if isinstance(value, enum.Enum):
-        return f'``"{value.value}"``'
+        return f', default ``"{value.value}"``'
     if value == ():
-        return "empty list"
-    return "none"
+        return ", default an empty list"
+    return ""
 
 
 class RecordFields(SphinxDirective):
@@ -89,7 +89,7 @@ class RecordFields(SphinxDirective):
             elif field.default is attrs.NOTHING:
                 need = "required"
             else:
-                need = f"optional (default {_default(field.default)})"
+                need = f"optional{_default(field.default)}"
             if field.name not in meanings:
                 raise self.error(f"{cls.__name__} has no :param {field.name}: in its docstring")
             rows.append((f"``{field.name}``", _kind(tp), need, meanings[field.name]))
