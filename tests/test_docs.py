@@ -185,3 +185,17 @@ def test_the_docstring_examples_are_found() -> None:
     found = [t for m in MODULES for t in doctest.DocTestFinder().find(m, m.__name__)
              if t.examples]
     assert any(t.name.endswith("PartialDate") for t in found)
+
+
+def test_data_format_page_lists_the_field_checks() -> None:
+    # The table of checks on the data-format page is written by hand; the checks of a
+    # field's form are data in the validator, so a new one that the page misses fails here.
+    from nato_partners.validate import FIELD_PATTERNS, NON_NEGATIVE
+
+    text = " ".join((DOCS / "data-format.rst").read_text(encoding="utf-8").split())
+    messages = {expected for fields in FIELD_PATTERNS.values()
+                for _, expected in fields.values()}
+    assert messages
+    assert {m for m in messages if f"``{m}``" not in text} == set()
+    figures = {field for fields in NON_NEGATIVE.values() for field in fields}
+    assert {f for f in figures if f"``{f}``" not in text} == set()
