@@ -1,9 +1,9 @@
 """NATO's partnerships as typed, sourced, queryable data.
 
->>> import nato_partners as np
->>> np.partner("AZ").official_name
+>>> import nato_partners as nato
+>>> nato.partner("AZ").official_name
 'Republic of Azerbaijan'
->>> [str(m.joined) for m in np.memberships("AZ", "pfp")]
+>>> [str(m.joined) for m in nato.memberships("AZ", "pfp")]
 ['1994-05-04']
 
 Importing the package reads no data: the bundled dataset is read on the first query.

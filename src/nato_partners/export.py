@@ -21,11 +21,11 @@ ignored.
 These functions need the optional extras: ``pip install 'nato-partners[pandas]'`` for
 DataFrames and ``pip install 'nato-partners[arrow]'`` for Arrow and Parquet.
 
->>> import nato_partners as np
->>> frame = to_dataframe(np.memberships("AZ", "nacc"))
+>>> import nato_partners as nato
+>>> frame = to_dataframe(nato.memberships("AZ", "nacc"))
 >>> frame[["programme", "joined", "joined_precision"]].to_string(index=False)
 'programme     joined joined_precision\\n     nacc 1992-03-01            month'
->>> list(from_dataframe(frame, np.Membership)) == list(np.memberships("AZ", "nacc"))
+>>> list(from_dataframe(frame, nato.Membership)) == list(nato.memberships("AZ", "nacc"))
 True
 """
 

@@ -43,7 +43,12 @@ class Vocabulary(enum.Enum):
     @property
     def label(self) -> str:
         """The value as a reader would write it, such as ``"Cyber defence"``."""
-        return str(self.value).replace("-", " ").capitalize()
+        value = str(self.value)
+        return _LABELS.get(value) or value.replace("-", " ").capitalize()
+
+
+# Words whose hyphen belongs to the word, which the rule above would break apart.
+_LABELS = {"euro-atlantic": "Euro-Atlantic", "counter-terrorism": "Counter-terrorism"}
 
 
 class Confidence(Vocabulary):
@@ -51,7 +56,8 @@ class Confidence(Vocabulary):
 
     The marks follow the sourced facts the data was built from: ``high`` is an official
     NATO or government page, or two independent sources that agree; ``medium`` is one
-    reputable source; ``low`` is sources that conflict, and such a record's ``note`` says how.
+    reputable source; ``low`` is sources that conflict, or a single report that nothing
+    else confirms, and such a record's ``note`` says which.
     """
 
     HIGH = "high"
