@@ -42,12 +42,13 @@ def test_public_names_exist_and_are_listed() -> None:
 
 def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
     code = (
-        "import sys, nato_partners, nato_partners.dataset as d\n"
-        "assert d._bundled is None, 'data read at import'\n"
+        "import sys, nato_partners\n"
+        "assert 'nato_partners.dataset' not in sys.modules, 'dataset module imported'\n"
         "heavy = {'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
         "nato_partners.partner('AZ')\n"
-        "assert d._bundled is not None\n"
+        "import nato_partners.dataset as d\n"
+        "assert d._loaded[False] is not None\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -203,14 +203,14 @@ def test_building_a_dataset_in_python_checks_it() -> None:
 
 def test_concurrent_first_use_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = dataset_module.load_dataset
+    real = dataset_module._load_bundled
 
-    def counting(path: object) -> Dataset:
-        calls.append(path)
-        return real(path)  # type: ignore[arg-type]
+    def counting(plugins: bool) -> Dataset:
+        calls.append(plugins)
+        return real(plugins)
 
-    monkeypatch.setattr(dataset_module, "_bundled", None)
-    monkeypatch.setattr(dataset_module, "load_dataset", counting)
+    monkeypatch.setattr(dataset_module, "_loaded", {})
+    monkeypatch.setattr(dataset_module, "_load_bundled", counting)
     barrier = threading.Barrier(8)
 
     def first_use() -> Dataset:
@@ -219,7 +219,7 @@ def test_concurrent_first_use_loads_once(monkeypatch: pytest.MonkeyPatch) -> Non
 
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda _: first_use(), range(8)))
-    assert len(calls) == 1
+    assert calls == [False]
     assert all(r is results[0] for r in results)
 
 

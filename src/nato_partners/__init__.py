@@ -9,56 +9,133 @@
 Importing the package reads no data: the bundled dataset is read on the first query.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __version__
-from .convert import converter, make_converter, structure, unstructure
-from .dataset import Dataset, load, load_dataset
-from .dates import Certainty, DateLike, PartialDate, Precision
-from .errors import DataError, NotFoundError, Problem
-from .export import (
-    from_arrow,
-    from_dataframe,
-    read_parquet,
-    to_arrow,
-    to_dataframe,
-    to_parquet,
-)
-from .files import MAX_FILE_BYTES
-from .model import (
-    Area,
-    Confidence,
-    DatasetInfo,
-    Membership,
-    Milestone,
-    MilestoneKind,
-    Mission,
-    Partner,
-    Programme,
-    ProgrammeKind,
-    ProjectStatus,
-    Record,
-    Region,
-    Source,
-    TrustFundProject,
-)
-from .plot import plot_timeline
-from .queries import (
-    member_counts,
-    members,
-    memberships,
-    milestones,
-    participates,
-    partner,
-    partners,
-    programme,
-    programmes,
-    search,
-    sources,
-    timeline,
-    trust_fund_projects,
-)
-from .results import Results
-from .schema import json_schema, schemas, write_schemas
-from .write import write_dataset
+
+if TYPE_CHECKING:
+    from .convert import converter, make_converter, structure, unstructure
+    from .dataset import Dataset, load, load_dataset
+    from .dates import Certainty, DateLike, PartialDate, Precision
+    from .errors import DataError, NotFoundError, Problem
+    from .export import (
+        from_arrow,
+        from_dataframe,
+        read_parquet,
+        to_arrow,
+        to_dataframe,
+        to_parquet,
+    )
+    from .files import MAX_FILE_BYTES
+    from .model import (
+        Area,
+        Confidence,
+        DatasetInfo,
+        Membership,
+        Milestone,
+        MilestoneKind,
+        Mission,
+        Partner,
+        Programme,
+        ProgrammeKind,
+        ProjectStatus,
+        Record,
+        Region,
+        Source,
+        TrustFundProject,
+    )
+    from .plot import plot_timeline
+    from .queries import (
+        member_counts,
+        members,
+        memberships,
+        milestones,
+        participates,
+        partner,
+        partners,
+        programme,
+        programmes,
+        search,
+        sources,
+        timeline,
+        trust_fund_projects,
+    )
+    from .results import Results
+    from .schema import json_schema, schemas, write_schemas
+    from .write import write_dataset
+
+# The module that holds each public name. Importing the package imports none of them, so
+# that `import nato_partners` at the top of a script costs next to nothing; a module loads
+# the first time one of its names is used (PEP 562), and type checkers and IDEs read the
+# imports above.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "convert": ("converter", "make_converter", "structure", "unstructure"),
+    "dataset": ("Dataset", "load", "load_dataset"),
+    "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
+    "errors": ("DataError", "NotFoundError", "Problem"),
+    "export": (
+        "from_arrow",
+        "from_dataframe",
+        "read_parquet",
+        "to_arrow",
+        "to_dataframe",
+        "to_parquet",
+    ),
+    "files": ("MAX_FILE_BYTES",),
+    "model": (
+        "Area",
+        "Confidence",
+        "DatasetInfo",
+        "Membership",
+        "Milestone",
+        "MilestoneKind",
+        "Mission",
+        "Partner",
+        "Programme",
+        "ProgrammeKind",
+        "ProjectStatus",
+        "Record",
+        "Region",
+        "Source",
+        "TrustFundProject",
+    ),
+    "plot": ("plot_timeline",),
+    "queries": (
+        "member_counts",
+        "members",
+        "memberships",
+        "milestones",
+        "participates",
+        "partner",
+        "partners",
+        "programme",
+        "programmes",
+        "search",
+        "sources",
+        "timeline",
+        "trust_fund_projects",
+    ),
+    "results": ("Results",),
+    "schema": ("json_schema", "schemas", "write_schemas"),
+    "write": ("write_dataset",),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later uses find it without coming back here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "FORMAT_VERSION",

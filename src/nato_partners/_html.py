@@ -12,7 +12,6 @@ This module imports no record types, so that :mod:`nato_partners.model` can use 
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -102,6 +101,8 @@ def _caption(record: Any) -> str:
 
 
 def _text(value: object) -> str:
+    import html  # only a notebook's display needs it, so it is not imported up front
+
     return html.escape(str(value), quote=True)
 
 

@@ -17,11 +17,12 @@ True
 
 from __future__ import annotations
 
-import difflib
 import enum
+import functools
 import math
+import types
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -38,7 +39,14 @@ from .dates import PartialDate
 from .errors import DataError, Problem
 from .results import Results
 
-__all__ = ["converter", "make_converter", "problems_from", "structure", "unstructure"]
+__all__ = [
+    "converter",
+    "make_converter",
+    "problems_from",
+    "structure",
+    "structure_or_describe",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -89,10 +97,15 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+# A dataset repeats the same few thousand dates many times over; parsing each text once
+# makes repeats free and lets equal dates share one object.
+_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
+
+
 def _structure_date(value: object, _: type) -> PartialDate:
     if type(value) is not str:
         raise TypeError(f"expected a date as text such as 1994-05-04, not {_kind_of(value)}")
-    return PartialDate.parse(value)
+    return _parse_date(value)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -124,6 +137,8 @@ def _tuple_hook_factory(
     item_hook = conv.get_structure_hook(item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if type(value) is tuple and all(type(item) is item_type for item in value):
+            return value  # records already built, such as the sources the loader resolved
         # Text is iterable too: without this check "Turkey" would become six letters.
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, not {_kind_of(value)}")
@@ -142,6 +157,18 @@ def _tuple_hook_factory(
     return structure_tuple
 
 
+def _is_optional(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) in (Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    # cattrs looks the inner hook up again on every call; look it up once instead.
+    (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+    hook = conv.get_structure_hook(inner)
+    return lambda value, _: None if value is None else hook(value, inner)
+
+
 def _record_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cls, conv)
 
@@ -157,15 +184,19 @@ def _record_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, 
     return structure_record
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """Build a new converter configured for the records of this library.
 
     The library's own :data:`converter` is one of these; build another only to extend it
     without touching the shared one.
 
+    :param detailed: whether a failure should say which field failed (cattrs' detailed
+        validation). Both kinds accept and refuse exactly the same data; the other kind is
+        faster, so the loader tries it first and asks a detailed one only to describe a
+        record that failed.
     :returns: a strict :class:`cattrs.Converter` with hooks for every record type.
     """
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
@@ -179,6 +210,9 @@ def make_converter() -> cattrs.Converter:
         _is_homogeneous_tuple, lambda cls: _tuple_hook_factory(cls, conv)
     )
     conv.register_structure_hook_factory(
+        _is_optional, lambda cls: _optional_hook_factory(cls, conv)
+    )
+    conv.register_structure_hook_factory(
         lambda cls: attrs.has(cls) and cls is not PartialDate,
         lambda cls: _record_hook_factory(cls, conv),
     )
@@ -187,6 +221,26 @@ def make_converter() -> cattrs.Converter:
 
 #: The library's converter. Code generation for each record type happens on first use.
 converter: cattrs.Converter = make_converter()
+_fast_converter = make_converter(detailed=False)
+
+
+def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str | None
+                          ) -> T | list[Problem]:
+    """Structure on the fast path; only if that fails, find out field by field what is wrong.
+
+    :param data: plain data.
+    :param cls: the record type.
+    :param file: the file the data came from, for the problems.
+    :param record: the record's id or position, for the problems.
+    :returns: the record, or the problems that stop it being built.
+    """
+    try:
+        return _fast_converter.structure(data, cls)
+    except Exception:
+        try:
+            return converter.structure(data, cls)
+        except Exception as error:
+            return problems_from(error, data, file=file, record=record)
 
 
 def unstructure(obj: Any) -> Any:
@@ -206,10 +260,10 @@ def structure(data: Any, cls: type[T]) -> T:
     :returns: the record.
     :raises DataError: listing every field that is missing, unknown or invalid.
     """
-    try:
-        return converter.structure(data, cls)
-    except Exception as error:
-        raise DataError(problems_from(error, data)) from None
+    result = structure_or_describe(data, cls, None, None)
+    if isinstance(result, list):
+        raise DataError(result)
+    return result
 
 
 _MISSING = object()
@@ -273,6 +327,8 @@ def problems_from(
 
 
 def _unknown_field_message(name: str, known: list[str]) -> str:
+    import difflib  # only a misspelling needs it, so it is not imported up front
+
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown field (expected one of {', '.join(known)}){hint}"

@@ -14,23 +14,29 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 from __future__ import annotations
 
 import bisect
-import difflib
+import contextlib
+import datetime
 import enum
+import functools
+import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 import pendulum
 
+if TYPE_CHECKING:
+    import importlib.metadata
+
 from ._version import FORMAT_VERSION
-from .convert import converter, problems_from
+from .convert import structure_or_describe
 from .dates import DateLike, PartialDate, as_period
 from .errors import DataError, NotFoundError, Problem
-from .files import RawDataset, RawRecord, read_directory
+from .files import RawDataset, RawRecord, read_bundle, read_directory
 from .model import (
     Area,
     DatasetInfo,
@@ -48,7 +54,7 @@ from .model import (
 from .results import Results
 from .validate import Unread, check
 
-__all__ = ["FORMAT_VERSION", "Dataset", "load", "load_dataset"]
+__all__ = ["PLUGIN_GROUP", "Dataset", "load", "load_dataset"]
 
 _V = TypeVar("_V", bound=Vocabulary)
 _R = TypeVar("_R")
@@ -59,7 +65,8 @@ def _ordinal(date: PartialDate | None) -> int:
     """The day number of a stored date's first day, or a number after every day."""
     if date is None:
         return _UNDATED
-    return date.earliest.toordinal()
+    # A plain date, not date.earliest: building a pendulum date per record costs more.
+    return datetime.date(date.year, date.month or 1, date.day or 1).toordinal()
 
 
 def _sort_key(date: PartialDate | None) -> tuple[int, int, int]:
@@ -72,9 +79,9 @@ class _DateIndex:
 
     __slots__ = ("days", "records")
 
-    def __init__(self, records: Iterable[Any], date_of: Callable[[Any], PartialDate | None]):
+    def __init__(self, records: Sequence[Any], days: list[int]) -> None:
         self.records: tuple[Any, ...] = tuple(records)
-        self.days = [_ordinal(date_of(r)) for r in self.records]
+        self.days = days
 
     def between(self, first: int | None, last: int | None) -> Sequence[Any]:
         if first is None and last is None:
@@ -82,6 +89,18 @@ class _DateIndex:
         lo = 0 if first is None else bisect.bisect_left(self.days, first)
         hi = bisect.bisect_right(self.days, _UNDATED - 1 if last is None else last)
         return self.records[lo:hi]
+
+
+_NO_MILESTONES = _DateIndex((), [])
+
+
+def _index_keys(milestone: Milestone) -> list[tuple[str, object]]:
+    """The keys of the milestone indexes that hold ``milestone``."""
+    keys: list[tuple[str, object]] = [("partner", milestone.partner), ("kind", milestone.kind)]
+    if milestone.programme is not None:
+        keys.append(("programme", milestone.programme))
+    keys.extend(("area", area) for area in milestone.areas)
+    return keys
 
 
 class Dataset:
@@ -180,16 +199,10 @@ class Dataset:
         )
 
         ordered = sorted(parts.milestones, key=lambda m: (_sort_key(m.date), m.id))
-        self._milestone_index = _DateIndex(ordered, lambda m: m.date)
-        by: dict[object, list[Milestone]] = {}
-        for milestone in ordered:
-            index_keys: list[object] = [("partner", milestone.partner), ("kind", milestone.kind)]
-            if milestone.programme is not None:
-                index_keys.append(("programme", milestone.programme))
-            index_keys.extend(("area", area) for area in milestone.areas)
-            for index_key in index_keys:
-                by.setdefault(index_key, []).append(milestone)
-        self._milestones_by = {key: _DateIndex(ms, lambda m: m.date) for key, ms in by.items()}
+        self._milestone_index = _DateIndex(ordered, [_ordinal(m.date) for m in ordered])
+        # Built by the first filtered query, not here: loading stays fast for those who
+        # only ever ask for a partner's timeline or a few lookups.
+        self._milestones_by: dict[tuple[str, object], _DateIndex] | None = None
         self._text: tuple[tuple[Record, str], ...] | None = None
 
     def __repr__(self) -> str:
@@ -254,6 +267,8 @@ class Dataset:
 
     @staticmethod
     def _close(key: object, keys: dict[str, _R], show: Callable[[_R], str]) -> list[str]:
+        import difflib  # only an unknown key needs it, so it is not imported up front
+
         matches = difflib.get_close_matches(str(key).strip().casefold(), keys, n=6, cutoff=0.6)
         return list(dict.fromkeys(show(keys[m]) for m in matches))[:3]
 
@@ -371,7 +386,7 @@ class Dataset:
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if a kind, an area or a date is not valid.
         """
-        keys: list[object] = []
+        keys: list[tuple[str, object]] = []
         if partner is not None:
             keys.append(("partner", self.partner(partner).code))
         if programme is not None:
@@ -384,16 +399,33 @@ class Dataset:
         last = None if until is None else as_period(until)[1].toordinal()
         if not keys:
             return Results(self._milestone_index.between(first, last))
-        empty = _DateIndex((), lambda m: None)
-        indexes = sorted(
-            (self._milestones_by.get(key, empty) for key in keys), key=lambda i: len(i.records)
-        )
-        found = indexes[0].between(first, last)
-        if len(indexes) == 1:
+        indexes = self._milestone_indexes()
+        # Answer from the smallest index, then test the other filters on what it holds.
+        keys.sort(key=lambda key: len(indexes.get(key, _NO_MILESTONES).records))
+        smallest = indexes.get(keys[0], _NO_MILESTONES)
+        found = smallest.between(first, last)
+        rest = keys[1:]
+        if not rest:
             return Results(found)
-        # Intersect with the other filters through identity sets of their records.
-        others = [{id(m) for m in index.records} for index in indexes[1:]]
-        return Results(m for m in found if all(id(m) in other for other in others))
+        return Results(m for m in found if all(key in _index_keys(m) for key in rest))
+
+    def _milestone_indexes(self) -> dict[tuple[str, object], _DateIndex]:
+        """The milestones by partner, programme, kind and area, each in date order.
+
+        Built on first use; two threads that both build it build the same thing.
+        """
+        if self._milestones_by is None:
+            everything = self._milestone_index
+            grouped: dict[tuple[str, object], tuple[list[Milestone], list[int]]] = {}
+            for milestone, day in zip(everything.records, everything.days, strict=True):
+                for key in _index_keys(milestone):
+                    records, days = grouped.setdefault(key, ([], []))
+                    records.append(milestone)
+                    days.append(day)
+            self._milestones_by = {
+                key: _DateIndex(records, days) for key, (records, days) in grouped.items()
+            }
+        return self._milestones_by
 
     def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
@@ -471,8 +503,7 @@ class Dataset:
 _ALL_READ = Unread()
 
 
-@attrs.frozen(kw_only=True)
-class _Parts:
+class _Parts(NamedTuple):
     """The records of a dataset before they are indexed."""
 
     sources: tuple[Source, ...]
@@ -568,7 +599,29 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
         that are missing, unknown or invalid, references that do not resolve, and the
         other checks in :doc:`/data-format`.
     """
-    raw = read_directory(path)
+    with _collector_paused():
+        return _build(read_directory(path))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector off while a dataset is built, then restore it.
+
+    Building makes hundreds of thousands of objects and no garbage cycles; with the
+    collector on, it would walk them again and again, most of the time of a large load.
+    The caller's setting is restored even if the load fails.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(raw: RawDataset) -> Dataset:
+    """Check and structure everything read from a dataset, and index it."""
     problems = list(raw.problems)
     origin: dict[int, tuple[str, str]] = {}
     unread = _lost(raw)
@@ -637,7 +690,7 @@ def _lost(raw: RawDataset) -> set[tuple[str, str]]:
     unread: set[tuple[str, str]] = set()
     for file, section in raw.lost:
         stem = os.path.splitext(os.path.basename(file))[0]
-        if not file.startswith("partners/"):
+        if not _in_partners(file):
             if stem in _KIND_OF_FILE:
                 unread.add(("kind", _KIND_OF_FILE[stem]))
             continue
@@ -673,7 +726,7 @@ def _resolve(
     A wrong value is reported here and replaced by a stand-in, so that the record can still
     be built and checked without the same mistake being reported again.
     """
-    data = dict(record.data)
+    data = record.data  # read for this load alone, so changing it in place is safe
     cited = data.get("sources")
     if isinstance(cited, list):
         resolved: list[Any] = []
@@ -684,6 +737,8 @@ def _resolve(
             source = sources.get(key)
             if source is None:
                 if ("source", key) not in unread and ("kind", "source") not in unread:
+                    import difflib
+
                     hint = difflib.get_close_matches(key, sources, n=1)
                     problems.append(Problem(
                         file=record.file, record=record.label, field=f"sources[{index}]",
@@ -691,9 +746,10 @@ def _resolve(
                         + (f"; did you mean {hint[0]!r}?" if hint else "")))
                 source = Source(id=key, title=key, publisher="?")
             resolved.append(source)
-        data["sources"] = resolved
-    if record.file.startswith("partners/"):
-        code = os.path.splitext(os.path.basename(record.file))[0].upper()
+        # A tuple of built sources is taken by the converter as it is, item checks and all.
+        data["sources"] = tuple(resolved)
+    if _in_partners(record.file):
+        code = _code_of(record.file)
         field = "code" if record.section == "partner" else "partner"
         data.setdefault(field, code)
         if data[field] != code:
@@ -704,33 +760,94 @@ def _resolve(
     return data
 
 
+def _in_partners(file: str) -> bool:
+    """Tell whether a file is a partner file, ``partners/x.toml`` or ``plugin:partners/x.toml``."""
+    return file.rpartition(":")[2].startswith("partners/")
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_of(file: str) -> str:
+    """The partner code a partner file's name gives, such as ``AZE`` for ``partners/aze.toml``."""
+    return os.path.splitext(os.path.basename(file))[0].upper()
+
+
 def _structure(
     file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
 ) -> _R | None:
-    try:
-        return converter.structure(data, cls)
-    except Exception as error:
-        problems.extend(problems_from(error, data, file=file, record=label))
+    result = structure_or_describe(data, cls, file, label)
+    if isinstance(result, list):
+        problems.extend(result)
         return None
+    return result
 
+
+#: The entry-point group under which other packages register dataset directories that
+#: :func:`load` adds to the bundled data when asked to.
+PLUGIN_GROUP = "nato_partners.datasets"
 
 _lock = threading.Lock()
-_bundled: Dataset | None = None
+_loaded: dict[bool, Dataset] = {}
 
 
-def load() -> Dataset:
+def load(*, plugins: bool = False) -> Dataset:
     """The dataset bundled with the library, read and checked on first use, then cached.
 
     Safe to call from several threads at once: the data is read once.
 
-    :returns: the bundled dataset.
-    :raises DataError: only if the installed package's data files were damaged.
+    :param plugins: also read the dataset directories that installed packages register in
+        the entry-point group ``nato_partners.datasets`` (see :doc:`/data-format`), checked
+        together with the bundled data.
+    :returns: the bundled dataset, with the plugins' records if asked.
+    :raises DataError: if a plugin's data is not valid (naming the plugin in each file
+        name), or if the installed package's own data was damaged.
     """
-    global _bundled
-    dataset = _bundled
+    dataset = _loaded.get(plugins)
     if dataset is None:
         with _lock:
-            if _bundled is None:
-                _bundled = load_dataset(files("nato_partners") / "data")
-            dataset = _bundled
+            dataset = _loaded.get(plugins)
+            if dataset is None:
+                dataset = _loaded[plugins] = _load_bundled(plugins)
     return dataset
+
+
+def _load_bundled(plugins: bool) -> Dataset:
+    # The TOML files under data/ are what people edit; _data.json is the same content in
+    # one JSON document (scripts/bundle-data, checked by a test), which parses far faster.
+    raw = read_bundle((files("nato_partners") / "_data.json").read_text("utf-8"))
+    if plugins:
+        from importlib.metadata import entry_points  # slow to import; only plugins need it
+
+        raw = _merge(raw, [(entry.name, _read_plugin(entry))
+                           for entry in entry_points(group=PLUGIN_GROUP)])
+    with _collector_paused():
+        return _build(raw)
+
+
+def _read_plugin(entry: importlib.metadata.EntryPoint) -> RawDataset:
+    """Read the dataset directory an entry point names (or a function of it returns)."""
+    try:
+        root = entry.load()
+        if callable(root):
+            root = root()
+        return read_directory(root)
+    except Exception as error:  # a broken plugin must not hide behind a traceback
+        return RawDataset(None, "dataset.toml", (), (Problem(
+            file=None, record=entry.value, expected="an entry point that gives a dataset "
+            f"directory ({type(error).__name__}: {error})"),))
+
+
+def _merge(base: RawDataset, plugins: list[tuple[str, RawDataset]]) -> RawDataset:
+    """Add the plugins' records to the bundled ones, their file names behind the plugin's."""
+    records = list(base.records)
+    problems = list(base.problems)
+    lost = set(base.lost)
+    for name, raw in plugins:
+        records += [record._replace(file=f"{name}:{record.file}") for record in raw.records]
+        problems += [attrs.evolve(p, file=f"{name}:{p.file or ''}") for p in raw.problems]
+        lost |= {(f"{name}:{file}", section) for file, section in raw.lost}
+        if raw.info is not None and raw.info.get("format") != FORMAT_VERSION:
+            problems.append(Problem(file=f"{name}:{raw.info_file}", field="format",
+                                    value=raw.info.get("format"),
+                                    expected=f"format version {FORMAT_VERSION}"))
+    return RawDataset(base.info, base.info_file, tuple(records), tuple(problems),
+                      frozenset(lost))

@@ -124,10 +124,15 @@ def check(
     records: Sequence[Source | Record] = (
         *sources, *partners, *programmes, *memberships, *milestones, *projects
     )
+    compiled = {
+        cls: [(field, re.compile(pattern).fullmatch, expected)
+              for field, (pattern, expected) in patterns.items()]
+        for cls, patterns in FIELD_PATTERNS.items()
+    }
     for record in records:
-        for field, (pattern, expected) in FIELD_PATTERNS.get(type(record), {}).items():
+        for field, matches, expected in compiled.get(type(record), ()):
             value = getattr(record, field)
-            if value is not None and not re.fullmatch(pattern, value):
+            if value is not None and not matches(value):
                 report(record, field, value, expected)
         for field in NON_NEGATIVE.get(type(record), ()):
             value = getattr(record, field)
