@@ -19,6 +19,7 @@ import datetime
 import enum
 import functools
 import gc
+import operator
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -407,7 +408,13 @@ class Dataset:
         rest = keys[1:]
         if not rest:
             return Results(found)
-        return Results(m for m in found if all(key in _index_keys(m) for key in rest))
+        for field, value in rest:
+            if field == "area":
+                found = [m for m in found if value in m.areas]
+            else:
+                get = operator.attrgetter(field)
+                found = [m for m in found if get(m) == value]
+        return Results(found)
 
     def _milestone_indexes(self) -> dict[tuple[str, object], _DateIndex]:
         """The milestones by partner, programme, kind and area, each in date order.
