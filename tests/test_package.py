@@ -7,6 +7,8 @@ import subprocess
 import sys
 from importlib import metadata, resources
 
+import pytest
+
 import nato_partners
 
 
@@ -38,6 +40,15 @@ def test_public_names_exist_and_are_listed() -> None:
     for name in nato_partners.__all__:
         assert hasattr(nato_partners, name), name
     assert len(set(nato_partners.__all__)) == len(nato_partners.__all__)
+    # Every name the package loads on demand is public, and nothing else is on offer.
+    lazy = set(nato_partners._HOME_OF)
+    assert lazy <= set(nato_partners.__all__)
+    assert set(nato_partners.__all__) - lazy == {
+        "FORMAT_VERSION", "__data_reviewed__", "__data_version__", "__version__"
+    }
+    assert set(dir(nato_partners)) >= set(nato_partners.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'parnter'"):
+        _ = nato_partners.parnter  # type: ignore[attr-defined]
 
 
 def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
