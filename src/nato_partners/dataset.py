@@ -523,16 +523,7 @@ class _Parts(NamedTuple):
     def check(
         self, locate: Callable[[object], tuple[str | None, str]], unread: Unread = _ALL_READ
     ) -> list[Problem]:
-        return check(
-            sources=self.sources,
-            partners=self.partners,
-            programmes=self.programmes,
-            memberships=self.memberships,
-            milestones=self.milestones,
-            projects=self.projects,
-            locate=locate,
-            unread=unread,
-        )
+        return check(**self._asdict(), locate=locate, unread=unread)
 
 
 def _label(record: object) -> str:
