@@ -1,0 +1,53 @@
+"""The README's claims match the library and its data.
+
+Each line of the README's Python examples that ends in a comment holding a Python value
+(``expr  # 'Jafar Huseynzade'``) is evaluated and compared with that value, so the front
+page cannot drift from the data. A list that ends in ``...`` claims how the list begins.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
+
+
+def _claims() -> list[tuple[str, str, Any]]:
+    if not README.is_file():
+        return []
+    claims = []
+    for block in _BLOCK.findall(README.read_text("utf-8")):
+        for line in block.splitlines():
+            code, _, comment = line.partition("  # ")
+            try:
+                expected = ast.literal_eval(comment.strip())
+            except (ValueError, SyntaxError):
+                continue  # a comment in words, not a value
+            claims.append((block, code.strip(), expected))
+    return claims
+
+
+def test_the_readme_has_claims_to_check() -> None:
+    if not README.is_file():
+        pytest.skip("no README in this checkout")
+    assert len(_claims()) >= 4
+
+
+@pytest.mark.parametrize(("block", "code", "expected"), _claims(),
+                         ids=[code for _, code, _ in _claims()])
+def test_readme_claim(block: str, code: str, expected: Any) -> None:
+    namespace: dict[str, Any] = {}
+    # Run the block up to the claim, so that the names it defines exist.
+    before = block[: block.index(code)]
+    exec(compile("\n".join(line.partition("  # ")[0] for line in before.splitlines()),
+                 "README.md", "exec"), namespace)
+    got = eval(code, namespace)
+    if isinstance(expected, list) and expected and expected[-1] is Ellipsis:
+        got, expected = list(got)[: len(expected) - 1], expected[:-1]
+    assert got == expected
