@@ -137,3 +137,34 @@ def test_a_plugin_that_cannot_be_imported_is_a_data_error(tmp_path: Path) -> Non
 @pytest.mark.parametrize("plugins", [False, True])
 def test_without_plugins_installed_both_loads_agree(plugins: bool) -> None:
     assert np.load(plugins=plugins).partners() == np.load().partners()
+
+
+def test_a_plugin_whose_sources_file_is_broken_reports_it_once(tmp_path: Path) -> None:
+    site = _install_plugin(tmp_path, _PARTNER, "[[sources]\nid = 1\n")
+    result = _run(site, textwrap.dedent("""
+        import nato_partners as np
+        try:
+            np.load(plugins=True)
+        except np.DataError as error:
+            for problem in error.problems:
+                print(problem.file)
+    """))
+    assert result.returncode == 0, result.stderr
+    # The unreadable file, and not every record that cites a source from it.
+    assert result.stdout.split() == ["extra:sources.toml"]
+
+
+def test_a_source_id_that_is_not_text_is_named_as_such(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(str(resources.files("nato_partners") / "data"), root)
+    path = root / "partners" / "aze.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('sources = ["mfa-content-681",', "sources = [681,", 1),
+                    "utf-8")
+    with pytest.raises(np.DataError) as error:
+        np.load_dataset(root)
+    (problem,) = error.value.problems
+    assert problem.field is not None
+    assert problem.field.startswith("sources[")
+    assert problem.value == 681
+    assert "source id (text)" in problem.expected

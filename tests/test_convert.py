@@ -180,3 +180,16 @@ def test_the_library_converter_is_not_the_global_one() -> None:
     assert np.converter is not cattrs.global_converter
     assert isinstance(np.make_converter(), cattrs.Converter)
     assert np.make_converter() is not np.converter
+
+
+def test_hooks_added_to_the_public_converter_do_not_change_what_is_valid() -> None:
+    from nato_partners import convert
+
+    lenient = lambda value, _: np.PartialDate.parse(str(value).replace("/", "-"))  # noqa: E731
+    np.converter.register_structure_hook(np.PartialDate, lenient)
+    try:
+        assert np.converter.structure(_source_data(published="1994/05"), Source).published
+        with pytest.raises(DataError, match="published"):
+            structure(_source_data(published="1994/05"), Source)
+    finally:
+        np.converter.register_structure_hook(np.PartialDate, convert._structure_date)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import io
 import operator
 import os
 import shutil
@@ -754,8 +755,8 @@ _COMMANDS: tuple[_Command, ...] = (
         examples=["search Saloglu", "search cyber defence --json"],
         run=_search,
         arguments=_search_arguments,
-        details="The search ignores case and looks at every field of every record, and at "
-        "the titles and publishers of the sources it cites.",
+        details="The search ignores case and looks at every field of every record (figures "
+        "as plain digits), and at the ids, titles and publishers of the sources it cites.",
     ),
     _Command(
         name="sources",
@@ -851,6 +852,8 @@ def _run(argv: Sequence[str] | None) -> int:
                           + ", ".join(command.formats))
     try:
         return command.run(ctx)
+    except UnicodeError:
+        raise  # a fault of the output, not of what the user typed
     except (NotFoundError, ValueError) as error:
         # The library's own messages for unknown keys, areas, kinds and empty searches.
         raise _UsageError(" ".join(str(error).split())) from None
@@ -863,6 +866,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     :returns: the exit status: 0 on success, 1 when ``validate`` finds problems, 2 for
         bad input (reported in one line on standard error).
     """
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A terminal or pipe that cannot show a name such as "Türkiye" gets an escape
+        # instead of an encoding error halfway through the output.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         try:
             status = _run(argv)

@@ -36,7 +36,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from .dates import PartialDate
-from .errors import DataError, Problem
+from .errors import DataError, Problem, did_you_mean
 from .results import Results
 
 __all__ = [
@@ -219,9 +219,12 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     return conv
 
 
-#: The library's converter. Code generation for each record type happens on first use.
+#: A converter configured for the records, for use with cattrs directly. Hooks added to it
+#: change neither :func:`structure`, :func:`unstructure` nor the loader, which keep
+#: converters of their own, so that no caller can change what valid data is.
 converter: cattrs.Converter = make_converter()
 _fast_converter = make_converter(detailed=False)
+_detailed_converter = make_converter()
 
 
 def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str | None
@@ -238,7 +241,7 @@ def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str
         return _fast_converter.structure(data, cls)
     except Exception:
         try:
-            return converter.structure(data, cls)
+            return _detailed_converter.structure(data, cls)
         except Exception as error:
             return problems_from(error, data, file=file, record=record)
 
@@ -249,7 +252,7 @@ def unstructure(obj: Any) -> Any:
     :param obj: a record, a :class:`~nato_partners.PartialDate`, or a tuple of them.
     :returns: data that :func:`json.dumps` accepts as it is.
     """
-    return converter.unstructure(obj)
+    return _detailed_converter.unstructure(obj)
 
 
 def structure(data: Any, cls: type[T]) -> T:
@@ -327,11 +330,7 @@ def problems_from(
 
 
 def _unknown_field_message(name: str, known: list[str]) -> str:
-    import difflib  # only a misspelling needs it, so it is not imported up front
-
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown field (expected one of {', '.join(known)}){hint}"
+    return f"unknown field (expected one of {', '.join(known)}){did_you_mean(name, known)}"
 
 
 def _path_text(path: list[str | int]) -> str | None:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 from ._version import FORMAT_VERSION
 from .convert import structure_or_describe
 from .dates import DateLike, PartialDate, as_period
-from .errors import DataError, NotFoundError, Problem
+from .errors import DataError, NotFoundError, Problem, did_you_mean
 from .files import RawDataset, RawRecord, read_bundle, read_directory
 from .model import (
     Area,
@@ -53,7 +53,7 @@ from .model import (
     Vocabulary,
 )
 from .results import Results
-from .validate import Unread, check
+from .validate import Locator, Unread, check
 
 __all__ = ["PLUGIN_GROUP", "Dataset", "load", "load_dataset"]
 
@@ -123,6 +123,7 @@ class Dataset:
     __slots__ = (
         "_by_partner",
         "_by_programme",
+        "_info",
         "_memberships",
         "_milestone_index",
         "_milestones_by",
@@ -133,7 +134,6 @@ class Dataset:
         "_projects",
         "_sources",
         "_text",
-        "info",
     )
 
     def __init__(
@@ -168,8 +168,7 @@ class Dataset:
         return self
 
     def _index(self, info: DatasetInfo, parts: _Parts) -> None:
-        #: What the dataset says about itself: format, data version, date of last review.
-        self.info = info
+        self._info = info
         self._sources = Results(sorted(parts.sources, key=lambda s: s.id))
         self._partners = Results(sorted(parts.partners, key=lambda p: p.name))
         self._programmes = Results(
@@ -205,6 +204,11 @@ class Dataset:
         # only ever ask for a partner's timeline or a few lookups.
         self._milestones_by: dict[tuple[str, object], _DateIndex] | None = None
         self._text: tuple[tuple[Record, str], ...] | None = None
+
+    @property
+    def info(self) -> DatasetInfo:
+        """What the dataset says about itself: format, data version, date of last review."""
+        return self._info
 
     def __repr__(self) -> str:
         return (
@@ -327,7 +331,7 @@ class Dataset:
         :param programme: any key :meth:`programme` accepts, such as ``"pfp"`` or ``"nato"``.
         :param on: keep only partners whose membership was in force at some time in this
             period; ``None`` keeps every partner that ever took part.
-        :returns: the partners; those whose joining is undated come last, by name.
+        :returns: the partners; those whose joining is undated come last, by code.
         :raises NotFoundError: if the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
         """
@@ -487,8 +491,9 @@ class Dataset:
     def search(self, text: str) -> Results[Record]:
         """Every record whose text mentions ``text``, ignoring case.
 
-        A record's text is all its fields, the readable labels of its vocabulary words,
-        its note, and the titles and publishers of its sources.
+        A record's text is all its fields (figures as plain digits, such as ``640000``),
+        the readable labels of its vocabulary words, its note, and the ids, titles and
+        publishers of its sources.
 
         :param text: what to look for.
         :returns: the matching partners, programmes, memberships, milestones and projects,
@@ -507,7 +512,6 @@ class Dataset:
         return Results(record for record, haystack in self._text if needle in haystack)
 
 
-_ALL_READ = Unread()
 
 
 class _Parts(NamedTuple):
@@ -520,9 +524,7 @@ class _Parts(NamedTuple):
     milestones: tuple[Milestone, ...]
     projects: tuple[TrustFundProject, ...]
 
-    def check(
-        self, locate: Callable[[object], tuple[str | None, str]], unread: Unread = _ALL_READ
-    ) -> list[Problem]:
+    def check(self, locate: Locator, unread: Unread = Unread()) -> list[Problem]:  # noqa: B008
         return check(**self._asdict(), locate=locate, unread=unread)
 
 
@@ -560,8 +562,14 @@ def _texts(value: object) -> Iterator[str]:
         if isinstance(value, Vocabulary):
             yield value.label
     elif isinstance(value, Source):
+        yield value.id
         yield value.title
         yield value.publisher
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int | float):
+        # 5683769.0 is found as "5683769"; 640000 as "640000".
+        yield str(int(value)) if float(value).is_integer() else str(value)
     elif isinstance(value, PartialDate):
         yield str(value)
     elif isinstance(value, tuple):
@@ -601,21 +609,33 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
         return _build(read_directory(path))
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # loads under way, in any thread
+_gc_was_enabled = False
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off while a dataset is built, then restore it.
+    """Keep the cyclic garbage collector off while datasets are built, then restore it.
 
     Building makes hundreds of thousands of objects and no garbage cycles; with the
     collector on, it would walk them again and again, most of the time of a large load.
-    The caller's setting is restored even if the load fails.
+    The collector is one switch for the whole process, so loads in several threads share
+    one pause: the last to finish restores the setting found by the first, even on error.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _build(raw: RawDataset) -> Dataset:
@@ -687,7 +707,7 @@ def _lost(raw: RawDataset) -> set[tuple[str, str]]:
     """
     unread: set[tuple[str, str]] = set()
     for file, section in raw.lost:
-        stem = os.path.splitext(os.path.basename(file))[0]
+        stem = os.path.splitext(os.path.basename(file.rpartition(":")[2]))[0]
         if not _in_partners(file):
             if stem in _KIND_OF_FILE:
                 unread.add(("kind", _KIND_OF_FILE[stem]))
@@ -729,20 +749,22 @@ def _resolve(
     if isinstance(cited, list):
         resolved: list[Any] = []
         for index, key in enumerate(cited):
-            if not isinstance(key, str):
-                resolved.append(key)  # the converter reports the type
-                continue
-            source = sources.get(key)
+            source = sources.get(key) if isinstance(key, str) else None
             if source is None:
-                if ("source", key) not in unread and ("kind", "source") not in unread:
-                    import difflib
-
-                    hint = difflib.get_close_matches(key, sources, n=1)
-                    problems.append(Problem(
-                        file=record.file, record=record.label, field=f"sources[{index}]",
-                        value=key, expected="the id of a source in the sources file"
-                        + (f"; did you mean {hint[0]!r}?" if hint else "")))
-                source = Source(id=key, title=key, publisher="?")
+                if not isinstance(key, str):
+                    expected = "a source id (text) from the sources file"
+                elif ("source", key) in unread or ("kind", "source") in unread:
+                    expected = ""  # the source itself could not be read: already reported
+                else:
+                    expected = ("the id of a source in the sources file"
+                                + did_you_mean(key, sources))
+                if expected:
+                    problems.append(Problem(file=record.file, record=record.label,
+                                            field=f"sources[{index}]", value=key,
+                                            expected=expected))
+                # A stand-in, so the record is built and checked without repeating this.
+                source = Source(id=str(key), title=str(key), publisher="?")
+                unread.add(("source", str(key)))
             resolved.append(source)
         # A tuple of built sources is taken by the converter as it is, item checks and all.
         data["sources"] = tuple(resolved)

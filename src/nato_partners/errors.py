@@ -49,6 +49,19 @@ def _short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """The end of a message suggesting the known word closest to a misspelt one.
+
+    :param word: the word as given.
+    :param known: the words that would have been accepted.
+    :returns: ``"; did you mean 'x'?"``, or an empty string when nothing is close.
+    """
+    import difflib  # only a misspelling needs it, so it is not imported up front
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 class DataError(ValueError):
     """A dataset is not valid: it lists every problem found, not only the first.
 

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._extras import require
-from .convert import converter, problems_from
+from .convert import structure_or_describe
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem
 from .model import (
@@ -376,7 +376,7 @@ def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
     sources: dict[str, Source] = {}
     if any(leaf.kind == "sources" for leaf in _LEAVES[cls]):
         if dataset is None:
-            # Imported here so that dataset.py may import this module for its own methods.
+            # Imported here: export builds on the dataset, and most uses never come here.
             from .dataset import load
 
             dataset = load()
@@ -386,10 +386,11 @@ def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
     for row in range(count):
         label = _row_label(columns, row)
         data = _unflatten(columns, row, cls, sources, label, problems)
-        try:
-            records.append(converter.structure(data, cls))
-        except Exception as error:
-            problems.extend(problems_from(error, data, record=label))
+        result = structure_or_describe(data, cls, None, label)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            records.append(result)
     if problems:
         raise DataError(problems)
     return tuple(records)

@@ -17,12 +17,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, did_you_mean
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -171,7 +170,7 @@ class _Reader:
         for section, value in content.items():
             if section not in allowed:
                 self.problem(name, f"one of the sections {', '.join(allowed)}"
-                             f"{_close_hint(section, allowed)}", field=section, lost=False)
+                             f"{did_you_mean(section, allowed)}", field=section, lost=False)
                 continue
             items = value if allowed[section] else [value]
             if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
@@ -301,13 +300,6 @@ def _real(path: Path) -> Path | None:
         return path.resolve(strict=True)
     except (OSError, RuntimeError):  # a dangling link or a loop of links
         return None
-
-
-def _close_hint(name: str, known: Iterable[str]) -> str:
-    import difflib  # only a misspelling needs it, so it is not imported up front
-
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class _SyntaxProblem(Exception):

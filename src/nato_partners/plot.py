@@ -164,7 +164,7 @@ def _draw_membership(ax: Axes, row: int, membership: Membership, today: datetime
                     hatch="///", edgecolor=colour, linewidth=0)
 
 
-def _draw_milestone(ax: Axes, row: int, milestone: Milestone, colour: str,
+def _draw_milestone(ax: Axes, row: int, milestone: Milestone, colour: Any,
                     today: datetime.date) -> None:
     assert milestone.date is not None  # undated milestones were left out
     left, width = _span(milestone.date)

@@ -124,6 +124,7 @@ def check(
     records: Sequence[Source | Record] = (
         *sources, *partners, *programmes, *memberships, *milestones, *projects
     )
+    source_ids = {source.id for source in sources}
     compiled = {
         cls: [(field, re.compile(pattern).fullmatch, expected)
               for field, (pattern, expected) in patterns.items()]
@@ -138,8 +139,14 @@ def check(
             value = getattr(record, field)
             if value is not None and value < 0:
                 report(record, field, value, "a number that is not negative")
-        if not isinstance(record, Source) and not record.sources:
+        if isinstance(record, Source):
+            continue
+        if not record.sources:
             report(record, "sources", [], "at least one source")
+        for index, source in enumerate(record.sources):
+            if source.id not in source_ids and ("source", source.id) not in unread:
+                report(record, f"sources[{index}]", source.id,
+                       "a source that the dataset's sources include")
 
     _unique(sources, lambda s: s.id, "id", report)
     _unique(partners, lambda p: p.code, "code", report)
