@@ -53,7 +53,7 @@ from .model import (
     Vocabulary,
 )
 from .results import Results
-from .validate import Locator, Unread, check
+from .validate import Locator, Unread, check, check_citations
 
 __all__ = ["PLUGIN_GROUP", "Dataset", "load", "load_dataset"]
 
@@ -155,7 +155,16 @@ class Dataset:
             milestones=tuple(milestones),
             projects=tuple(trust_fund_projects),
         )
-        problems = parts.check(lambda record: (None, _label(record)))
+        def locate(record: object) -> tuple[str | None, str]:
+            return None, _label(record)
+
+        problems = parts.check(locate)
+        problems += check_citations(
+            (*parts.partners, *parts.programmes, *parts.memberships, *parts.milestones,
+             *parts.projects),
+            parts.sources,
+            locate,
+        )
         if problems:
             raise DataError(problems)
         self._index(info, parts)
