@@ -93,11 +93,9 @@ def results_html(records: Iterable[Any]) -> str:
 
 
 def _caption(record: Any) -> str:
-    for key in ("id", "code"):
-        value = getattr(record, key, None)
-        if isinstance(value, str):
-            return f"{type(record).__name__} {value}"
-    return type(record).__name__
+    # Every record has an id; a Mission or a DatasetInfo shown alone has none.
+    key = getattr(record, "id", None)
+    return type(record).__name__ if key is None else f"{type(record).__name__} {key}"
 
 
 def _text(value: object) -> str:

@@ -410,10 +410,6 @@ def _record_type(record: Record) -> str:
     return _RECORD_TYPES[type(record)]
 
 
-def _record_key(record: Record) -> str:
-    return record.code if isinstance(record, Partner) else record.id
-
-
 def _record_date(record: Record) -> PartialDate | None:
     if isinstance(record, Programme):
         return record.established
@@ -437,7 +433,7 @@ def _record_text(record: Record) -> str:
 
 _SEARCH_COLUMNS = (
     _Column("type", "Type", _record_type, wrap=False),
-    _Column("id", "ID", _record_key, wrap=False),
+    _Column("id", "ID", operator.attrgetter("id"), wrap=False),
     _Column("date", "Date", _record_date, wrap=False),
     _Column("text", "Text", _record_text),
 )

@@ -37,7 +37,14 @@ from ._version import FORMAT_VERSION
 from .convert import structure_or_describe
 from .dates import DateLike, PartialDate, as_period
 from .errors import DataError, NotFoundError, Problem, did_you_mean
-from .files import RawDataset, RawRecord, read_bundle, read_directory
+from .files import (
+    FILE_SECTIONS,
+    PARTNER_SECTIONS,
+    RawDataset,
+    RawRecord,
+    read_bundle,
+    read_directory,
+)
 from .model import (
     Area,
     DatasetInfo,
@@ -482,19 +489,14 @@ class Dataset:
         if partner is None:
             return self._sources
         found = self.partner(partner)
-        cited: dict[str, Source] = {}
         records: Iterable[Record] = (
             found,
+            *self.programmes(found),
             *self.memberships(found),
             *self.timeline(found),
             *self.trust_fund_projects(found),
         )
-        for record in records:
-            cited.update((s.id, s) for s in record.sources)
-        programme_ids = {m.programme for m in self.memberships(found)}
-        for programme in self._programmes:
-            if programme.id in programme_ids:
-                cited.update((s.id, s) for s in programme.sources)
+        cited = {s.id: s for record in records for s in record.sources}
         return Results(cited[key] for key in sorted(cited))
 
     def search(self, text: str) -> Results[Record]:
@@ -538,11 +540,7 @@ class _Parts(NamedTuple):
 
 
 def _label(record: object) -> str:
-    for field in ("id", "code"):
-        value = getattr(record, field, None)
-        if isinstance(value, str):
-            return value
-    return type(record).__name__
+    return str(getattr(record, "id", type(record).__name__))
 
 
 def _group(records: Iterable[_R], key: Callable[[_R], str]) -> dict[str, tuple[_R, ...]]:
@@ -592,12 +590,10 @@ def _texts(value: object) -> Iterator[str]:
 
 # -- loading ---------------------------------------------------------------------------
 
+#: The record type of each section built after the sources, which come first.
 _RECORD_TYPES: dict[str, type[Any]] = {
-    "partner": Partner,
-    "programmes": Programme,
-    "memberships": Membership,
-    "milestones": Milestone,
-    "trust_fund_projects": TrustFundProject,
+    section: cls
+    for section, (cls, _) in (*FILE_SECTIONS["programmes"].items(), *PARTNER_SECTIONS.items())
 }
 
 

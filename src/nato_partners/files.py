@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import DataError, Problem, did_you_mean
+from .model import Membership, Milestone, Partner, Programme, Source, TrustFundProject
 
 __all__ = [
+    "FILE_SECTIONS",
     "MAX_FILE_BYTES",
+    "PARTNER_SECTIONS",
     "RawDataset",
     "RawRecord",
     "bundle_directory",
@@ -36,16 +39,18 @@ __all__ = [
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 _SUFFIXES = (".toml", ".json")
-#: The sections each kind of file may hold, and whether each is a list of tables.
-_TOP_FILES: dict[str, dict[str, bool]] = {
-    "sources": {"sources": True},
-    "programmes": {"programmes": True},
+#: The sections of each top-level data file: the record type each holds, and whether the
+#: section is a list of them. The loader, the JSON Schemas and the reader all use it.
+FILE_SECTIONS: dict[str, dict[str, tuple[type[Any], bool]]] = {
+    "sources": {"sources": (Source, True)},
+    "programmes": {"programmes": (Programme, True)},
 }
-_PARTNER_SECTIONS = {
-    "partner": False,
-    "memberships": True,
-    "milestones": True,
-    "trust_fund_projects": True,
+#: The sections of a partner file, ``partners/<code>``, in the same form.
+PARTNER_SECTIONS: dict[str, tuple[type[Any], bool]] = {
+    "partner": (Partner, False),
+    "memberships": (Membership, True),
+    "milestones": (Milestone, True),
+    "trust_fund_projects": (TrustFundProject, True),
 }
 
 
@@ -105,13 +110,13 @@ class _Reader:
             if "partner" not in content:
                 self.problem(name, "a [partner] table describing the partner the file is "
                              "about", field="partner")
-            self.sections(content, name, _PARTNER_SECTIONS)
+            self.sections(content, name, PARTNER_SECTIONS)
             return
         stem = os.path.splitext(name)[0]
         if stem == "dataset":
             self.info, self.info_file = content, name
         else:
-            self.sections(content, name, _TOP_FILES[stem])
+            self.sections(content, name, FILE_SECTIONS[stem])
 
     def result(self) -> RawDataset:
         return RawDataset(self.info, self.info_file, tuple(self.records),
@@ -166,21 +171,24 @@ class _Reader:
             return None
         return content
 
-    def sections(self, content: dict[str, Any], name: str, allowed: dict[str, bool]) -> None:
+    def sections(
+        self, content: dict[str, Any], name: str, allowed: dict[str, tuple[type[Any], bool]]
+    ) -> None:
         for section, value in content.items():
             if section not in allowed:
                 self.problem(name, f"one of the sections {', '.join(allowed)}"
                              f"{did_you_mean(section, allowed)}", field=section, lost=False)
                 continue
-            items = value if allowed[section] else [value]
+            many = allowed[section][1]
+            items = value if many else [value]
             if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-                shape = "a list of tables" if allowed[section] else "a table"
+                shape = "a list of tables" if many else "a table"
                 self.problem(name, shape, field=section, value=value)
                 continue
             for index, item in enumerate(items):
                 label = item.get("id", item.get("code"))
                 if not isinstance(label, str):
-                    label = f"{section}[{index}]" if allowed[section] else section
+                    label = f"{section}[{index}]" if many else section
                 self.records.append(RawRecord(section, name, label, item))
 
 
@@ -216,7 +224,8 @@ def _read(root: str | os.PathLike[str] | Traversable) -> _Reader:
                 partner_dir = entry
             continue
         stem, suffix = os.path.splitext(name)
-        if suffix not in _SUFFIXES or stem not in ("dataset", *_TOP_FILES) or not entry.is_file():
+        expected = suffix in _SUFFIXES and stem in ("dataset", *FILE_SECTIONS)
+        if not expected or not entry.is_file():
             reader.problem(name, _UNEXPECTED, lost=False)
             continue
         if stem in seen_top:

@@ -217,6 +217,11 @@ class Partner(HtmlRepr):
     confidence: Confidence = Confidence.HIGH
     note: str | None = None
 
+    @property
+    def id(self) -> str:
+        """The partner's key, its alpha-3 ``code``, so that every record has an ``id``."""
+        return self.code
+
 
 @attrs.frozen(kw_only=True)
 class Programme(HtmlRepr):

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from .dates import PartialDate
+from .files import PARTNER_SECTIONS
 from .model import (
     DatasetInfo,
     Membership,
@@ -62,13 +63,6 @@ RECORD_SCHEMAS: dict[str, type[Any]] = {
     "trust_fund_project": TrustFundProject,
 }
 
-#: The sections of a partner file, the record type of each, and whether it is a list.
-_PARTNER_SECTIONS: dict[str, tuple[type[Any], bool]] = {
-    "partner": (Partner, False),
-    "memberships": (Membership, True),
-    "milestones": (Milestone, True),
-    "trust_fund_projects": (TrustFundProject, True),
-}
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
@@ -104,7 +98,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "after (its alpha-3 code in lower case); sources are cited by id.",
         {
             section: _array(schema) if many else schema
-            for section, (cls, many) in _PARTNER_SECTIONS.items()
+            for section, (cls, many) in PARTNER_SECTIONS.items()
             for schema in [_object(cls, in_file=True)]
         },
         required=["partner"],
@@ -184,7 +178,7 @@ def _object(cls: type[Any], *, in_file: bool) -> dict[str, Any]:
     }
 
 
-_PARTNER_RECORDS = {cls for cls, _ in _PARTNER_SECTIONS.values()}
+_PARTNER_RECORDS = {cls for cls, _ in PARTNER_SECTIONS.values()}
 
 
 def _type(hint: Any, in_file: bool) -> dict[str, Any]:
