@@ -82,12 +82,16 @@ def generate(n: int, seed: int = 1) -> dict[str, Any]:
         ]
         milestones = []
         for index in range(max(0, count - 1 - len(memberships))):
+            date = _date(rng)
+            kind = rng.choice(KINDS)
+            programme = rng.choice(programmes) if programmes and rng.random() < 0.6 else None
+            if programme is not None and int(date[:4]) < PROGRAMMES[programme]:
+                date = str(PROGRAMMES[programme])  # not before the programme began
             milestones.append({
                 "id": f"{code.lower()}-{index}",
-                "date": _date(rng),
-                "kind": rng.choice(KINDS),
-                "programme": rng.choice(programmes) if programmes and rng.random() < 0.6
-                else None,
+                "date": date,
+                "kind": kind,
+                "programme": programme,
                 "areas": rng.sample(AREAS, k=rng.randrange(3)),
                 "title": f"Synthetic event {index} of {code}",
                 "summary": f"A made-up event number {index} for measuring the library.",

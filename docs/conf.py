@@ -27,6 +27,7 @@ extensions = [
     "myst_parser",
     "external_links",
     "record_fields",
+    "data_coverage",
 ]
 
 # The changelog is Markdown, read through MyST; every other page is reStructuredText.

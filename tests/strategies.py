@@ -179,13 +179,17 @@ def datasets(draw: st.DrawFn) -> Dataset:
     # Milestones that claim a membership's date are left to the validation tests.
     kinds = st.sampled_from([k for k in MilestoneKind if k not in (
         MilestoneKind.JOINED, MilestoneKind.LEFT, MilestoneKind.SUSPENDED)])
-    milestones = draw(st.lists(
-        st.builds(Milestone, id=_slugs, partner=codes, date=_maybe(partial_dates), kind=kinds,
-                  title=texts, summary=texts,
-                  programme=_maybe(st.sampled_from([p.id for p in programmes])),
-                  areas=_tuples(st.sampled_from(Area)), **_common(cite)),
-        max_size=4, unique_by=lambda m: m.id,
-    ))
+    milestones = []
+    for milestone_id in draw(st.lists(_slugs, max_size=4, unique=True)):
+        # A milestone of a programme is not dated before the programme was established.
+        programme = draw(_maybe(st.sampled_from(programmes))) if programmes else None
+        milestones.append(draw(st.builds(
+            Milestone, id=st.just(milestone_id), partner=codes,
+            date=_not_before(None if programme is None else programme.established),
+            kind=kinds, title=texts, summary=texts,
+            programme=st.just(None if programme is None else programme.id),
+            areas=_tuples(st.sampled_from(Area)), **_common(cite),
+        )))
     projects = []
     for project_id in draw(st.lists(_slugs, max_size=2, unique=True)):
         start = draw(_maybe(partial_dates))

@@ -32,6 +32,7 @@ _ENTRY_POINTS = {
     "module": [sys.executable, "-m", "nato_partners"],
 }
 _COMMANDS = ["partners", "show", "timeline", "projects", "programmes", "memberships",
+             "participates", "members",
              "search", "sources", "validate", "plot"]
 _ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
 
@@ -246,7 +247,8 @@ def test_projects_json_and_csv_carry_the_figures() -> None:
         )
         assert (float(row["area_m2"]) if row["area_m2"] else None) == project.area_m2
         assert (float(row["budget_eur"]) if row["budget_eur"] else None) == project.budget_eur
-        assert row["lead_nations"].split("; ") == list(project.lead_nations)
+        leads = row["lead_nations"].split("; ") if row["lead_nations"] else []
+        assert leads == list(project.lead_nations)
 
 
 def test_projects_without_a_partner_lists_them_all() -> None:
@@ -537,3 +539,60 @@ def test_importing_the_command_line_is_cheap() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# -- yes, no and not known --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "word", "status"), [
+    (["GE", "eapc", "--on", "2010"], "yes", 0),
+    (["PL", "pfp", "--on", "2010"], "no", 1),
+    (["AZ", "pii"], "not known", 3),
+    (["AZ", "kfor", "--on", "2008-03-04"], "not known", 3),
+])
+def test_participates_says_yes_no_or_not_known(args: list[str], word: str,
+                                                status: int) -> None:
+    result = run("participates", *args)
+    assert result.returncode == status, result.stderr
+    assert result.stdout.split(":")[0].strip() == word
+    assert result.stderr == ""
+    answer = np.participates(args[0], args[1], on=args[3] if len(args) > 2 else None)
+    data = json.loads(run("participates", *args, "--json").stdout)
+    assert data["answer"] == word
+    assert data["reason"] == (answer.reason if isinstance(answer, np.NotKnown) else None)
+    (row,) = csv_rows(run("participates", *args, "--format", "csv").stdout)
+    assert row["answer"] == word
+
+
+def test_members_gives_the_whole_list() -> None:
+    rows = csv_rows(ok("members", "eapc", "--on", "2010", "--format", "csv"))
+    assert [row["code"] for row in rows] == [p.code for p in np.members("eapc", on="2010")]
+    assert len(rows) == 50
+
+
+def test_members_of_an_incomplete_programme_is_not_known() -> None:
+    result = run("members", "sps")
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert "not known" in result.stderr
+    assert "'sps'" in result.stderr
+    known = run("members", "sps", "--known-only", "--format", "csv")
+    assert known.returncode == 0
+    assert [r["code"] for r in csv_rows(known.stdout)] == [
+        p.code for p in np.members("sps", known_only=True)]
+    assert "partial list" in known.stderr
+
+
+def test_memberships_of_an_incomplete_programme_say_the_list_is_partial() -> None:
+    partial = run("memberships", "--programme", "pii", "--format", "csv")
+    assert partial.returncode == 0
+    assert "partial list" in partial.stderr
+    assert [r["partner"] for r in csv_rows(partial.stdout)] == [
+        m.partner for m in np.memberships(programme="pii")]
+    # A complete programme's list needs no such remark.
+    assert run("memberships", "--programme", "ici").stderr == ""
+
+
+def test_an_undated_joining_is_shown_as_not_dated() -> None:
+    table = ok("memberships", "--programme", "partners-across-the-globe", columns=200)
+    assert all("not dated" in row for row in table_rows(table))

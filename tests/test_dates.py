@@ -133,3 +133,10 @@ def test_partial_dates_are_immutable() -> None:
     date = PartialDate.parse("1995")
     with pytest.raises(AttributeError):
         date.year = 1996  # type: ignore[misc]
+
+
+def test_certainty_has_no_truth_value() -> None:
+    # `if date.on_or_before(day):` would otherwise say yes to MAYBE and NO alike.
+    for answer in Certainty:
+        with pytest.raises(TypeError, match="compare it with Certainty.YES"):
+            bool(answer)

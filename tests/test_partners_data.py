@@ -17,7 +17,15 @@ import pycountry
 import pytest
 
 import nato_partners as np
-from nato_partners import Confidence, MilestoneKind, PartialDate, Precision, Record, Region
+from nato_partners import (
+    Confidence,
+    MilestoneKind,
+    NotKnown,
+    PartialDate,
+    Precision,
+    Record,
+    Region,
+)
 
 PARTNERS = np.partners()
 
@@ -147,14 +155,34 @@ def test_programme_milestones_lie_within_programme_lifetimes() -> None:
             assert milestone.date.earliest <= programme.ended.latest, milestone.id
 
 
-def test_every_ally_signed_the_pfp_framework_document_before_acceding() -> None:
-    allies = np.memberships(programme="nato")
-    assert allies
+def test_every_ally_since_1994_signed_the_pfp_framework_document_before_acceding() -> None:
+    allies = [m for m in np.memberships(programme="nato") if m.joined and m.joined.year > 1994]
+    assert len(allies) == 16
     for accession in allies:
         assert accession.joined is not None
         signed = [m.joined for m in np.memberships(accession.partner, "pfp") if m.joined]
         assert signed, f"{accession.partner} joined NATO without a PfP membership"
         assert min(signed).latest < accession.joined.earliest, accession.partner
+
+
+def test_an_allys_partnership_ends_on_the_day_it_accedes() -> None:
+    for accession in np.memberships(programme="nato"):
+        for pfp in np.memberships(accession.partner, "pfp"):
+            assert pfp.left == accession.joined, accession.partner
+            assert pfp.note is not None
+            assert "accession" in pfp.note
+    assert np.participates("PL", "pfp", on="1999-03-11") is True
+    assert np.participates("PL", "pfp", on="1999-03-12") is False
+
+
+def test_allies_that_never_were_partners_are_in_the_data() -> None:
+    founders = {p.code for p in np.members("nato", on="1949-12-31")}
+    assert founders == {"BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT",
+                        "GBR", "USA"}
+    for code in founders:
+        assert np.participates(code, "pfp") is False
+        assert np.partner(code) in np.partners(ally=True)
+        assert np.partner(code) not in np.partners(ally=False)
 
 
 def test_suspended_and_left_milestones_match_their_memberships() -> None:
@@ -238,18 +266,21 @@ def test_belarus_suspension_keeps_the_month_and_mentions_the_day() -> None:
     assert not np.participates("BY", "pfp", on="2022")
 
 
-def test_malta_left_in_1996_and_returned_in_2008() -> None:
-    assert np.participates("MT", "pfp", on="1996")
-    assert not np.participates("MT", "pfp", on="2000")
-    assert np.participates("MT", "pfp", on="2010")
+def test_malta_suspended_in_1996_and_returned_in_2008() -> None:
+    # NATO calls the 1996 step a suspension and gives the month (news item 7192).
+    assert np.participates("MT", "pfp", on="1996") is True
+    assert np.participates("MT", "pfp", on="2000") is False
+    assert np.participates("MT", "pfp", on="2010") is True
+    # In October 1996 itself the data cannot tell which day the suspension took effect.
+    assert isinstance(np.participates("MT", "pfp", on="1996-10-15"), NotKnown)
     first, second = np.memberships("MT", "pfp")
-    assert (str(first.joined), str(first.left)) == ("1995-04-26", "1996-10-27")
+    assert (str(first.joined), first.left, str(first.suspended)) == ("1995-04-26", None, "1996-10")
+    assert first.note is not None
+    assert "27 October 1996" in first.note
     assert str(second.joined) == "2008-04-03"
     assert second.left is None
-    assert second.note is not None
-    assert "accepted" in second.note
     kinds = {m.kind: str(m.date) for m in np.timeline("MT")}
-    assert kinds[MilestoneKind.LEFT] == "1996-10-27"
+    assert kinds[MilestoneKind.SUSPENDED] == "1996-10"
 
 
 def test_one_source_dates_are_marked_medium() -> None:
@@ -259,7 +290,7 @@ def test_one_source_dates_are_marked_medium() -> None:
         assert membership.confidence is Confidence.MEDIUM
     # Romania's rests on NATO's own update as well.
     (romania,) = np.memberships("RO", "pfp")
-    assert romania.confidence is Confidence.HIGH
+    assert "nato-update-1994-01" in {s.id for s in romania.sources}
 
 
 # -- partners that became Allies --------------------------------------------------------
@@ -275,7 +306,19 @@ ACCESSIONS = {
 
 def test_partners_that_became_allies_and_when() -> None:
     found = {m.partner: str(m.joined) for m in np.memberships(programme="nato")}
-    assert found == ACCESSIONS
+    assert {code: found[code] for code in ACCESSIONS} == ACCESSIONS
+
+
+# NATO's own counts of its members on these days (member-countries and enlargement pages).
+ALLIES_ON = {"1950-01-01": 12, "1990-01-01": 16, "2000-01-01": 19, "2005-01-01": 26,
+             "2010-01-01": 28, "2018-01-01": 29, "2021-01-01": 30, "2023-06-01": 31,
+             "2024-06-01": 32}
+
+
+@pytest.mark.parametrize(("day", "count"), ALLIES_ON.items())
+def test_the_alliance_had_as_many_allies_as_nato_counts(day: str, count: int) -> None:
+    assert len(np.members("nato", on=day)) == count
+    assert len(np.partners(ally=True, on=day)) == count
 
 
 def test_accession_is_a_membership_of_nato() -> None:
@@ -311,7 +354,7 @@ def test_mediterranean_dialogue_members_and_dates() -> None:
 
 
 def test_algeria_was_invited_before_it_joined() -> None:
-    (invitation,) = np.milestones("DZ", programme="md")
+    (invitation,) = np.milestones("DZ", programme="md", kind="invited")
     assert str(invitation.date) == "2000-02-16"
     (membership,) = np.memberships("DZ", "md")
     assert membership.joined is not None
@@ -325,7 +368,8 @@ def test_istanbul_cooperation_initiative() -> None:
     assert ici.note is not None
     assert "9 July 2004" in ici.note
     found = {m.partner: str(m.joined) for m in np.memberships(programme="ici")}
-    assert found == {"KWT": "2004-12", "BHR": "2005-02", "QAT": "2005-02", "ARE": "2005-06"}
+    # NATO's news story of 22 June 2005 gives the UAE's day.
+    assert found == {"KWT": "2004-12", "BHR": "2005-02", "QAT": "2005-02", "ARE": "2005-06-22"}
     for code in found:
         assert np.partner(code).region is Region.GULF
 
@@ -349,10 +393,13 @@ GLOBAL = {"AFG", "AUS", "COL", "IRQ", "JPN", "KOR", "MNG", "NZL", "PAK"}
 def test_partners_across_the_globe_are_undated_members() -> None:
     memberships = np.memberships(programme="partners-across-the-globe")
     assert {m.partner for m in memberships} == GLOBAL
-    # The years each became a partner were not researched, so none is made up.
+    # No source dates when each became a partner across the globe, so none is made up,
+    # and a question about a date is "not known", never "no".
     assert all(m.joined is None for m in memberships)
-    assert np.participates("JP", "partners-across-the-globe")
-    assert not np.participates("JP", "partners-across-the-globe", on="2024")
+    assert np.participates("JP", "partners-across-the-globe") is True
+    assert isinstance(np.participates("JP", "partners-across-the-globe", on="2024"), NotKnown)
+    # The list is NATO's whole list, so a country not on it is not a partner across the globe.
+    assert np.participates("GE", "partners-across-the-globe") is False
     for code in GLOBAL:
         assert np.partner(code).region is Region.GLOBAL
 

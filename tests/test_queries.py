@@ -11,7 +11,7 @@ import pendulum
 import pytest
 
 import nato_partners as np
-from nato_partners import Dataset, Membership, Milestone, NotFoundError
+from nato_partners import Dataset, Membership, Milestone, NotFoundError, NotKnown, NotKnownError
 from nato_partners import dataset as dataset_module
 
 
@@ -80,18 +80,108 @@ def test_a_period_question_matches_any_day_in_it() -> None:
     assert {"nacc", "eapc"} <= in_1997
 
 
-def test_partial_stored_dates_count_from_their_first_day() -> None:
-    # Joined the NACC in "1992-03": counted from 1 March 1992.
-    assert np.participates("AZ", "nacc", on="1992-03-01")
-    assert not np.participates("AZ", "nacc", on="1992-02-29")
-    # Joined the SPS in "1995": counted from 1 January 1995.
-    assert np.participates("AZ", "sps", on=datetime.date(1995, 1, 1))
-    assert not np.participates("AZ", "sps", on=pendulum.date(1994, 12, 31))
+def test_a_partial_stored_date_answers_yes_no_or_not_known() -> None:
+    # Joined the NACC in "1992-03": no before March, yes from April, and on a day of March
+    # the answer turns on a day the sources do not give.
+    assert np.participates("AZ", "nacc", on="1992-02-29") is False
+    assert isinstance(np.participates("AZ", "nacc", on="1992-03-01"), NotKnown)
+    assert isinstance(np.participates("AZ", "nacc", on="1992-03-30"), NotKnown)
+    assert np.participates("AZ", "nacc", on="1992-03-31") is True  # joined by then at latest
+    assert np.participates("AZ", "nacc", on="1992-03") is True  # some day of March
+    assert np.participates("AZ", "nacc", on="1992-04-01") is True
+    # Joined the SPS in "1995": the year as a whole is yes, its first day is not known.
+    assert np.participates("AZ", "sps", on="1995") is True
+    assert isinstance(np.participates("AZ", "sps", on=datetime.date(1995, 1, 1)), NotKnown)
+    # Before 1995 no SPS membership is recorded, but the SPS's membership is not complete.
+    before = np.participates("AZ", "sps", on=pendulum.date(1994, 12, 31))
+    assert isinstance(before, NotKnown)
+    assert "'sps'" in before.reason
+
+
+def test_an_end_date_known_to_the_year_leaves_that_year_open() -> None:
+    # KFOR: left = "2008"; on the day parliament voted to withdraw, the data cannot tell.
+    assert np.participates("AZ", "kfor", on="2007-12-31") is True
+    assert isinstance(np.participates("AZ", "kfor", on="2008-03-04"), NotKnown)
 
 
 def test_participates_ever_and_never() -> None:
-    assert np.participates("AZ", "pfp")
-    assert not np.participates("AZ", "pii")
+    assert np.participates("AZ", "pfp") is True
+    # The ICI's membership is complete: Azerbaijan is not in it.
+    assert np.participates("AZ", "ici") is False
+    # The PII's is not: no record is not "no".
+    assert isinstance(np.participates("AZ", "pii"), NotKnown)
+
+
+def test_not_known_has_no_truth_value() -> None:
+    answer = np.participates("AZ", "pii")
+    assert isinstance(answer, NotKnown)
+    with pytest.raises(NotKnownError, match="complete membership"):
+        bool(answer)
+    with pytest.raises(NotKnownError):
+        assert not answer  # the mistake it guards against: reading "not known" as "no"
+    assert answer != False  # noqa: E712 - the point: it is not equal to "no"
+    assert str(answer) == "not known"
+
+
+def test_a_programme_that_did_not_exist_had_no_members() -> None:
+    # The PII began in 2014: before that no partner took part, complete list or not.
+    assert np.participates("AZ", "pii", on="2000") is False
+    assert np.members("pii", on="2000") == ()
+    # The EAPC began on 30 May 1997 and the NACC ended that day.
+    assert np.participates("AZ", "eapc", on="1997-05-29") is False
+    assert np.participates("AZ", "nacc", on="1997-05-30") is False
+
+
+def test_members_of_an_incomplete_programme_are_not_known_unless_asked_for() -> None:
+    with pytest.raises(NotKnownError, match="'sps'"):
+        np.members("sps")
+    with pytest.raises(NotKnownError, match="'sps'"):
+        np.member_counts("sps")
+    known = np.members("sps", known_only=True)
+    assert np.partner("AZ") in known
+    counts = np.member_counts("sps", years=[2000], known_only=True)
+    assert counts == {2000: len(np.members("sps", on="2000", known_only=True))}
+
+
+def test_members_whose_dates_leave_a_period_open_are_not_known() -> None:
+    # Every partner across the globe is known, but none of them is dated.
+    assert len(np.members("partners-across-the-globe")) == 9
+    with pytest.raises(NotKnownError, match="Australia"):
+        np.members("partners-across-the-globe", on="2020")
+    assert np.members("partners-across-the-globe", on="2020", known_only=True) == ()
+    counts = np.member_counts("partners-across-the-globe", years=[2020])
+    assert isinstance(counts[2020], NotKnown)
+    with pytest.raises(TypeError):
+        counts[2020] + 1  # type: ignore[operator]
+
+
+def test_open_world_answers_of_the_issue() -> None:
+    # Georgia has been in the EAPC since it was founded; Poland left the PfP's count when
+    # it joined the Alliance; the EAPC had 50 members and the PfP 22 partners in 2010.
+    assert np.participates("GE", "eapc", on="2010") is True
+    assert len(np.members("eapc", on="2010")) == 50
+    assert np.participates("POL", "pfp", on="2010") is False
+    assert len(np.members("pfp", on="2010")) == 22
+    assert len(np.members("md", on="2001-01-01")) == 7
+    assert len(np.members("ici", on="2006-01-01")) == 4
+
+
+def test_every_answer_about_an_incomplete_programme_is_yes_or_not_known() -> None:
+    # Property over the whole dataset: where the membership is not complete, no answer is
+    # "no" unless the programme did not exist in the period asked about.
+    for programme in np.programmes():
+        if programme.members_complete:
+            continue
+        for partner in np.partners():
+            for year in (1995, 2005, 2015, 2025):
+                answer = np.participates(partner, programme, on=str(year))
+                if answer is False:
+                    assert programme.established is not None
+                    assert programme.established.earliest.year > year or (
+                        programme.ended is not None and programme.ended.latest.year < year
+                    ), (partner.code, programme.id, year)
+                else:
+                    assert answer is True or isinstance(answer, NotKnown)
 
 
 def test_date_arguments_accept_every_form() -> None:
@@ -342,3 +432,43 @@ def test_the_collector_is_paused_once_for_loads_in_several_threads() -> None:
         assert not gc.isenabled()  # a caller's choice to keep it off is kept
     finally:
         gc.enable()
+
+
+def _membership(joined: str | None, left: str | None = None,
+                suspended: str | None = None) -> Membership:
+    return Membership(partner="AZE", programme="pfp",
+                      joined=None if joined is None else np.PartialDate.parse(joined),
+                      left=None if left is None else np.PartialDate.parse(left),
+                      suspended=None if suspended is None else np.PartialDate.parse(suspended),
+                      sources=())
+
+
+@pytest.mark.parametrize(("joined", "left", "suspended", "period", "expected"), [
+    # A day-precise membership: in force from the day it joined, not on the day it left.
+    ("1994-05-04", "1999-03-12", None, "1994-05-03", "no"),
+    ("1994-05-04", "1999-03-12", None, "1994-05-04", "yes"),
+    ("1994-05-04", "1999-03-12", None, "1999-03-11", "yes"),
+    ("1994-05-04", "1999-03-12", None, "1999-03-12", "no"),
+    # Joined in a month: its days before the month's last are open.
+    ("1992-03", None, None, "1992-02-29", "no"),
+    ("1992-03", None, None, "1992-03-01", "maybe"),
+    ("1992-03", None, None, "1992-03-31", "yes"),
+    ("1992-03", None, None, "1992-03", "yes"),
+    # Ended in a year: that year's days are open, the year as a whole is too.
+    ("1999", "2008", None, "2007-12-31", "yes"),
+    ("1999", "2008", None, "2008-06-01", "maybe"),
+    ("1999", "2008", None, "2008", "maybe"),
+    ("1999", "2008", None, "2009-01-01", "no"),
+    # The first of left and suspended ends it.
+    ("1997-05-30", "2020", "2014-04-01", "2014-03-31", "yes"),
+    ("1997-05-30", "2020", "2014-04-01", "2015", "no"),
+    # Undated: open, unless its end rules the period out.
+    (None, None, None, "1800", "maybe"),
+    (None, "2000-01-01", None, "2000-01-01", "no"),
+    (None, "2000", None, "1999-12-31", "maybe"),
+])
+def test_in_force_answers_yes_no_or_maybe(joined: str | None, left: str | None,
+                                          suspended: str | None, period: str,
+                                          expected: str) -> None:
+    first, last = np.PartialDate.parse(period).earliest, np.PartialDate.parse(period).latest
+    assert _membership(joined, left, suspended).in_force(first, last).value == expected

@@ -51,3 +51,16 @@ def test_readme_claim(block: str, code: str, expected: Any) -> None:
     if isinstance(expected, list) and expected and expected[-1] is Ellipsis:
         got, expected = list(got)[: len(expected) - 1], expected[:-1]
     assert got == expected
+
+
+def test_the_readme_states_the_coverage_the_data_has() -> None:
+    if not README.is_file():
+        pytest.skip("no README in this checkout")
+    from nato_partners import load
+    from nato_partners._summary import coverage_text
+
+    block = re.search(r"<!-- coverage[^>]*-->\n(.*?)\n<!-- /coverage -->",
+                      README.read_text("utf-8"), re.S)
+    assert block is not None
+    # scripts/bundle-data writes the sentence; a data change without it fails here.
+    assert block.group(1) == coverage_text(load())

@@ -510,7 +510,8 @@ def test_a_source_url_that_is_not_http(tmp_path: Path, url: str) -> None:
 
 
 @pytest.mark.parametrize(("field", "value"), [("items_disposed", -1), ("area_m2", -0.5),
-                                              ("budget_eur", -100.0)])
+                                              ("budget_eur", -100.0), ("tonnes_disposed", -1.0),
+                                              ("people_retrained", -3)])
 def test_a_negative_count_or_area(tmp_path: Path, field: str, value: float) -> None:
     def negate(docs: dict[str, dict[str, Any]]) -> None:
         xyz(docs)["trust_fund_projects"][0][field] = value
@@ -570,6 +571,61 @@ def test_a_membership_that_begins_before_its_programme(tmp_path: Path) -> None:
     problem = only(tiny(tmp_path, early))
     assert (problem.file, problem.record, problem.field) == (PARTNER, "memberships[0]", "joined")
     assert "on or after 'old' was established" in problem.expected
+
+
+@pytest.mark.parametrize(("given", "missing"), [({"budget_amount": 25.0}, "budget_currency"),
+                                                ({"budget_currency": "USD"}, "budget_amount")])
+def test_a_budget_in_another_currency_needs_amount_and_currency(
+    tmp_path: Path, given: dict[str, Any], missing: str
+) -> None:
+    def half(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(given)
+
+    problem = only(tiny(tmp_path, half))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "clearance", missing)
+    assert problem.expected == "a value: budget_amount and budget_currency go together"
+
+
+@pytest.mark.parametrize("currency", ["EUR", "usd", "US$", "DOLLARS"])
+def test_a_budget_currency_is_a_code_other_than_the_euro(tmp_path: Path, currency: str) -> None:
+    def priced(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(budget_amount=1.0, budget_currency=currency)
+
+    problem = only(tiny(tmp_path, priced))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "clearance",
+                                                             "budget_currency")
+    assert "other than 'EUR'" in problem.expected
+
+
+def test_a_budget_in_dollars_is_valid(tmp_path: Path) -> None:
+    def priced(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(budget_amount=3.6e6, budget_currency="USD",
+                                                   tonnes_disposed=1300.0, people_retrained=40)
+
+    (project,) = load_dataset(tiny(tmp_path, priced)).trust_fund_projects()
+    assert (project.budget_amount, project.budget_currency) == (3.6e6, "USD")
+    assert (project.tonnes_disposed, project.people_retrained) == (1300.0, 40)
+
+
+def test_a_programme_milestone_before_the_programme_began(tmp_path: Path) -> None:
+    def early(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-visit", "date": "1997-05-29", "kind": "visit", "programme": "new",
+            "title": "t", "summary": "s", "sources": ["doc-a"]})
+
+    problem = only(tiny(tmp_path, early))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-visit", "date")
+    assert problem.expected == ("a date on or after 'new' was established (1997-05-30), or no "
+                                "programme")
+
+
+def test_a_programme_milestone_on_the_day_the_programme_began_is_valid(tmp_path: Path) -> None:
+    def same_day(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-visit", "date": "1997-05", "kind": "visit", "programme": "new",
+            "title": "t", "summary": "s", "sources": ["doc-a"]})
+
+    assert len(load_dataset(tiny(tmp_path, same_day)).milestones()) == 3
 
 
 def test_a_membership_that_outlives_its_programme(tmp_path: Path) -> None:

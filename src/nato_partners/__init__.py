@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __version__
 
 if TYPE_CHECKING:
+    from .answers import NotKnown
     from .convert import converter, make_converter, structure, unstructure
     from .dataset import Dataset, load, load_dataset
     from .dates import Certainty, DateLike, PartialDate, Precision
-    from .errors import DataError, NotFoundError, Problem
+    from .errors import DataError, NotFoundError, NotKnownError, Problem
     from .export import (
         from_arrow,
         from_dataframe,
@@ -69,10 +70,11 @@ if TYPE_CHECKING:
 # the first time one of its names is used (PEP 562), and type checkers and IDEs read the
 # imports above.
 _HOMES: dict[str, tuple[str, ...]] = {
+    "answers": ("NotKnown",),
     "convert": ("converter", "make_converter", "structure", "unstructure"),
     "dataset": ("Dataset", "load", "load_dataset"),
     "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
-    "errors": ("DataError", "NotFoundError", "Problem"),
+    "errors": ("DataError", "NotFoundError", "NotKnownError", "Problem"),
     "export": (
         "from_arrow",
         "from_dataframe",
@@ -152,6 +154,8 @@ __all__ = [
     "MilestoneKind",
     "Mission",
     "NotFoundError",
+    "NotKnown",
+    "NotKnownError",
     "PartialDate",
     "Partner",
     "Precision",

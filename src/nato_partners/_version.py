@@ -11,13 +11,13 @@ from __future__ import annotations
 __all__ = ["FORMAT_VERSION", "__data_reviewed__", "__data_version__", "__version__"]
 
 #: The version of the library.
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: The version of the data file layout this release reads and writes.
 FORMAT_VERSION = 1
 
 #: The version of the bundled data, as its ``dataset.toml`` states it.
-__data_version__ = "2026.11.28"
+__data_version__ = "2026.12.01"
 
 #: The day the bundled data was last checked against its sources (ISO 8601).
-__data_reviewed__ = "2026-11-28"
+__data_reviewed__ = "2026-12-01"

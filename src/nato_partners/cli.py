@@ -7,7 +7,9 @@ the converter's unstructured form of the records).
 
 Bad input (an unknown partner, a date that does not exist, a broken data directory) ends
 with one line on standard error and exit status 2, never a traceback; ``validate`` exits
-with status 1 when the dataset it checks has problems.
+with status 1 when the dataset it checks has problems. An answer the data cannot give is
+"not known", with its own exit status 3: ``participates`` exits 0 for yes, 1 for no and 3
+for not known, and ``members`` exits 3 when it cannot give the whole list.
 
 To add a command, write a function that adds its arguments to a parser and one that runs
 it with a :class:`_Context`, and list them in a :class:`_Command` in :data:`_COMMANDS`.
@@ -36,6 +38,8 @@ from . import (
     Milestone,
     MilestoneKind,
     NotFoundError,
+    NotKnown,
+    NotKnownError,
     PartialDate,
     Partner,
     Problem,
@@ -61,6 +65,8 @@ _GAP = "  "
 #: The exit status of a process killed by SIGPIPE, which is what a reader that stops
 #: early (``| head``) usually sees from command-line tools.
 _BROKEN_PIPE_STATUS = 128 + 13
+#: The exit status of an answer the data cannot give.
+_NOT_KNOWN_STATUS = 3
 
 
 class _UsageError(Exception):
@@ -132,10 +138,12 @@ def _terminal_width() -> int:
 def _table(columns: Sequence[_Column], records: Iterable[Any], width: int) -> list[str]:
     """Lay records out as an aligned table no wider than ``width`` where text can wrap.
 
-    A column with nothing to show in any row is left out.
+    A column with nothing to show in any row is left out, unless what it shows for a
+    missing value says something ("not dated"), which a reader must not lose.
     """
     cells = [[_table_text(c.get(r), c.missing) for c in columns] for r in records]
-    shown = [i for i, c in enumerate(columns) if any(row[i] != c.missing for row in cells)]
+    shown = [i for i, c in enumerate(columns)
+             if c.missing != "-" or any(row[i] != c.missing for row in cells)]
     columns = [columns[i] for i in shown]
     cells = [[row[i] for i in shown] for row in cells]
     widths = [max([len(c.title)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
@@ -221,6 +229,14 @@ class _Context:
     def width(self) -> int:
         """How many columns a table may take."""
         return _terminal_width()
+
+    def note(self, text: str) -> None:
+        """Print a remark about the answer on standard error, after what stdout holds.
+
+        :param text: the remark, without the program's name.
+        """
+        sys.stdout.flush()
+        print(f"{_PROG}: {text}", file=sys.stderr)
 
     def write_lines(self, lines: Iterable[str]) -> None:
         """Print lines of text to standard output.
@@ -323,7 +339,7 @@ _MEMBERSHIP_COLUMNS = (
     _Column("partner", "Partner", lambda m: m.partner, wrap=False),
     _Column("programme", "Programme", lambda m: m.programme, wrap=False),
     _Column("role", "Role", lambda m: m.role),
-    _date_column("joined", "Joined"),
+    _Column("joined", "Joined", lambda m: m.joined, missing="not dated", wrap=False),
     _date_column("left", "Left"),
     _date_column("suspended", "Suspended"),
     _Column("confidence", "Confidence", lambda m: m.confidence, wrap=False),
@@ -591,6 +607,64 @@ def _memberships(ctx: _Context) -> int:
     args = ctx.args
     found = ctx.dataset.memberships(args.partner, args.programme, args.on)
     ctx.listing(found, _MEMBERSHIP_COLUMNS, "memberships")
+    if args.programme is not None and args.partner is None:
+        programme = ctx.dataset.programme(args.programme)
+        if not programme.members_complete:
+            # On stderr, so that CSV and JSON on stdout stay data; a terminal shows both.
+            ctx.note(f"partial list: the dataset does not hold the complete membership of "
+                     f"{programme.name} ({programme.id!r}); a country not listed may still "
+                     "have been a member")
+    return 0
+
+
+def _answer_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_partner(parser)
+    parser.add_argument("programme", metavar="PROGRAMME",
+                        help="the programme's id, acronym or name, such as pfp or EAPC")
+    parser.add_argument("--on", metavar="DATE", type=_date,
+                        help="ask about this year, month or day (default: ever)")
+
+
+def _participates(ctx: _Context) -> int:
+    args = ctx.args
+    partner = ctx.dataset.partner(args.partner)
+    programme = ctx.dataset.programme(args.programme)
+    answer = ctx.dataset.participates(partner, programme, args.on)
+    word = "not known" if isinstance(answer, NotKnown) else "yes" if answer else "no"
+    reason = answer.reason if isinstance(answer, NotKnown) else None
+    row = {"partner": partner.code, "programme": programme.id,
+           "on": None if args.on is None else str(args.on), "answer": word, "reason": reason}
+    if ctx.format == "json":
+        ctx.write_json(row)
+    elif ctx.format == "csv":
+        ctx.write_csv([_Column(k, k, operator.itemgetter(k)) for k in row], [row])
+    else:
+        ctx.write_lines([word if reason is None else f"{word}: {reason}"])
+    if isinstance(answer, NotKnown):
+        return _NOT_KNOWN_STATUS
+    return 0 if answer else 1
+
+
+def _members_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("programme", metavar="PROGRAMME",
+                        help="the programme's id, acronym or name, such as pfp or EAPC")
+    parser.add_argument("--on", metavar="DATE", type=_date,
+                        help="only members at some time in this year, month or day")
+    parser.add_argument("--known-only", action="store_true",
+                        help="list the members the data shows even when it cannot give "
+                        "them all (the list may then be partial)")
+
+
+def _members(ctx: _Context) -> int:
+    args = ctx.args
+    try:
+        found = ctx.dataset.members(args.programme, args.on, known_only=args.known_only)
+    except NotKnownError as error:
+        ctx.note(f"not known: {error}; --known-only lists the members the data shows")
+        return _NOT_KNOWN_STATUS
+    ctx.listing(found, _PARTNER_COLUMNS, "members")
+    if args.known_only and not ctx.dataset.programme(args.programme).members_complete:
+        ctx.note("partial list: only the members the data shows (--known-only)")
     return 0
 
 
@@ -746,6 +820,26 @@ _COMMANDS: tuple[_Command, ...] = (
         arguments=_memberships_arguments,
     ),
     _Command(
+        name="participates",
+        summary="tell whether a partner took part in a programme: yes, no or not known",
+        examples=["participates GE eapc --on 2010", "participates AZ pii --json"],
+        run=_participates,
+        arguments=_answer_arguments,
+        details="Prints yes, no, or 'not known' with the reason, and exits 0 for yes, 1 "
+        "for no and 3 for not known. The answer is no only where the data rules it out: "
+        "the programme did not exist then, or the dataset holds its complete membership.",
+    ),
+    _Command(
+        name="members",
+        summary="list the partners that took part in a programme, in joining order",
+        examples=["members eapc --on 2010", "members sps --known-only"],
+        run=_members,
+        arguments=_members_arguments,
+        details="Gives the whole list or none: where the dataset does not hold the "
+        "programme's complete membership, or dates leave the period open, it says 'not "
+        "known' on standard error and exits 3, unless --known-only is given.",
+    ),
+    _Command(
         name="search",
         summary="find every record that mentions some text",
         examples=["search Saloglu", "search cyber defence --json"],
@@ -859,8 +953,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``nato-partners`` command line.
 
     :param argv: the arguments after the program name; ``None`` reads :data:`sys.argv`.
-    :returns: the exit status: 0 on success, 1 when ``validate`` finds problems, 2 for
-        bad input (reported in one line on standard error).
+    :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
+        ``participates`` answers no), 2 for bad input (reported in one line on standard
+        error), 3 when the data cannot give the answer ("not known").
     """
     if isinstance(sys.stdout, io.TextIOWrapper):
         # A terminal or pipe that cannot show a name such as "Türkiye" gets an escape

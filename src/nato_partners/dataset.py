@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 
 import attrs
 import pendulum
@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     import importlib.metadata
 
 from ._version import FORMAT_VERSION
+from .answers import NotKnown
 from .convert import structure_or_describe
-from .dates import DateLike, PartialDate, as_period
-from .errors import DataError, NotFoundError, Problem, did_you_mean
+from .dates import Certainty, DateLike, PartialDate, as_period
+from .errors import DataError, NotFoundError, NotKnownError, Problem, did_you_mean
 from .files import (
     FILE_SECTIONS,
     PARTNER_SECTIONS,
@@ -236,12 +237,28 @@ class Dataset:
 
     # -- partners and programmes ---------------------------------------------------------
 
-    def partners(self) -> Results[Partner]:
-        """Every partner, by name.
+    def partners(
+        self, *, ally: bool | None = None, on: DateLike | None = None
+    ) -> Results[Partner]:
+        """Every country in the dataset, by name: partners, former partners and Allies.
 
-        :returns: the partners.
+        :param ally: ``True`` keeps only the Allies, ``False`` only the countries that are
+            not Allies (NATO's partners), ``None`` keeps every country. An Ally is a country
+            whose membership of the programme ``nato`` is in force.
+        :param on: the day or period the ``ally`` filter asks about; ``None`` asks about
+            today. A country that was an Ally on any day of a period counts as one.
+        :returns: the countries.
+        :raises NotKnownError: if the dates of a country's accession leave its standing in
+            the period open.
+        :raises NotFoundError: if ``ally`` is given and the dataset has no ``nato``
+            programme.
+        :raises ValueError: if ``on`` is not a date.
         """
-        return self._partners
+        if ally is None:
+            return self._partners
+        when = pendulum.today() if on is None else on
+        allies = {p.code for p in self.members("nato", when)}
+        return Results(p for p in self._partners if (p.code in allies) is ally)
 
     def partner(self, key: str | Partner) -> Partner:
         """Find a partner by alpha-2 or alpha-3 code, name, official name or alias, any case.
@@ -303,10 +320,14 @@ class Dataset:
     ) -> Results[Membership]:
         """Memberships, in the order they began, optionally filtered.
 
+        These are the records the dataset holds, not a claim that there are no others:
+        ask :meth:`participates` or :meth:`members` for an answer about a programme.
+
         :param partner: keep only this partner's (any key :meth:`partner` accepts).
         :param programme: keep only this programme's (any key :meth:`programme` accepts).
-        :param on: keep only those in force at some time in this period (see
-            :meth:`Membership.in_force`); undated memberships are left out.
+        :param on: keep only those that were, or may have been, in force at some time in
+            this period (see :meth:`Membership.in_force`): a membership whose imprecise or
+            missing dates leave the answer open is kept.
         :returns: the memberships.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
@@ -323,65 +344,152 @@ class Dataset:
             found = self._memberships
         if on is not None:
             first, last = as_period(on)
-            found = [m for m in found if m.in_force(first, last)]
+            found = [m for m in found if m.in_force(first, last) is not Certainty.NO]
         return Results(found)
 
     def participates(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
-    ) -> bool:
+    ) -> bool | NotKnown:
         """Tell whether a partner took part in a programme, ever or in a given period.
+
+        The answer is ``True`` when a membership the dataset holds was in force, whatever
+        days its partial dates stand for. It is ``False`` only when the data rules it out:
+        the programme did not exist in the period, or the dataset holds the programme's
+        complete membership (its ``members_complete``) and no membership of the
+        partner's was in force. Otherwise it is a :class:`~nato_partners.NotKnown`, which
+        says why and has no truth value (see :doc:`/knowledge`).
 
         :param partner: any key :meth:`partner` accepts.
         :param programme: any key :meth:`programme` accepts.
         :param on: a date or period, as for :meth:`memberships`; ``None`` asks "ever".
-        :returns: ``True`` if a membership matches.
+        :returns: ``True``, ``False`` or :class:`~nato_partners.NotKnown`.
         :raises NotFoundError: if the partner or the programme is unknown.
+        :raises ValueError: if ``on`` is not a date.
         """
-        return bool(self.memberships(partner, programme, on))
+        who, what = self.partner(partner), self.programme(programme)
+        held = [m for m in self._by_partner.get(who.code, ()) if m.programme == what.id]
+        if on is None:
+            if held:
+                return True
+            return False if what.members_complete else _incomplete(what, who)
+        first, last = as_period(on)
+        if _existed(what, first, last) is Certainty.NO:
+            return False
+        answers = {m.in_force(first, last) for m in held}
+        if Certainty.YES in answers:
+            return True
+        if Certainty.MAYBE in answers:
+            return NotKnown(_open_dates(who, what, on))
+        return False if what.members_complete else _incomplete(what, who)
 
     def members(
-        self, programme: str | Programme, on: DateLike | None = None
+        self, programme: str | Programme, on: DateLike | None = None, *,
+        known_only: bool = False,
     ) -> Results[Partner]:
         """The partners that took part in a programme, in the order they first joined.
+
+        The list is whole or it is not given: if the dataset does not hold the programme's
+        complete membership, or if imprecise or missing dates leave open whether a partner
+        was a member in the period, this raises :class:`~nato_partners.NotKnownError`
+        rather than return a list that would pass for the whole one.
 
         :param programme: any key :meth:`programme` accepts, such as ``"pfp"`` or ``"nato"``.
         :param on: keep only partners whose membership was in force at some time in this
             period; ``None`` keeps every partner that ever took part.
+        :param known_only: give the partners the data shows to be members, and leave out
+            those it cannot tell about, instead of raising. The list may then be partial.
         :returns: the partners; those whose joining is undated come last, by code.
         :raises NotFoundError: if the programme is unknown.
+        :raises NotKnownError: if the data cannot give the whole list, unless
+            ``known_only`` is true.
         :raises ValueError: if ``on`` is not a date.
         """
-        # memberships() is already in joining order, undated last.
-        codes = dict.fromkeys(m.partner for m in self.memberships(programme=programme, on=on))
-        return Results(self.partner(code) for code in codes)
+        what = self.programme(programme)
+        held = self._by_programme.get(what.id, ())
+        if on is None:
+            if not (what.members_complete or known_only):
+                raise NotKnownError(_incomplete(what).reason)
+            return Results(self.partner(c) for c in dict.fromkeys(m.partner for m in held))
+        first, last = as_period(on)
+        yes, maybe = self._in_force(held, what, first, last)
+        if not known_only:
+            if not what.members_complete and _existed(what, first, last) is not Certainty.NO:
+                raise NotKnownError(_incomplete(what).reason)
+            if maybe:
+                raise NotKnownError(_open_dates(maybe, what, on))
+        return Results(yes)
+
+    @overload
+    def member_counts(
+        self, programme: str | Programme, years: Iterable[int] | None = None, *,
+        known_only: Literal[True],
+    ) -> dict[int, int]: ...
+
+    @overload
+    def member_counts(
+        self, programme: str | Programme, years: Iterable[int] | None = None, *,
+        known_only: bool = False,
+    ) -> dict[int, int | NotKnown]: ...
 
     def member_counts(
-        self, programme: str | Programme, years: Iterable[int] | None = None
-    ) -> dict[int, int]:
+        self, programme: str | Programme, years: Iterable[int] | None = None, *,
+        known_only: bool = False,
+    ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners took part in a programme in each year.
 
-        A partner counts in a year if its membership was in force on any day of it; undated
-        memberships are not counted.
+        A partner counts in a year if its membership was in force on any day of it. A
+        year whose count turns on dates the data does not hold precisely enough has a
+        :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
+        small.
 
         :param programme: any key :meth:`programme` accepts.
-        :param years: the years to count; by default every year from the first joining to
-            the year the programme ended, or to the current year.
-        :returns: a dict from year to the number of partners, in year order.
+        :param years: the years to count; by default every year from the programme's
+            establishment (or its first dated joining) to the year it ended, or to the
+            current year.
+        :param known_only: count only the partners the data shows to be members, so every
+            year has a number, which may be too small.
+        :returns: a dict from year to the number of partners (or
+            :class:`~nato_partners.NotKnown`), in year order.
         :raises NotFoundError: if the programme is unknown.
+        :raises NotKnownError: if the dataset does not hold the programme's complete
+            membership, unless ``known_only`` is true.
         """
-        chosen = self.programme(programme)
-        found = [m for m in self.memberships(programme=chosen) if m.joined is not None]
+        what = self.programme(programme)
+        if not (what.members_complete or known_only):
+            raise NotKnownError(_incomplete(what).reason)
+        held = self._by_programme.get(what.id, ())
         if years is None:
-            if not found:
+            starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
+            if not starts:
                 return {}
-            first = min(m.joined.year for m in found if m.joined is not None)
-            last = chosen.ended.year if chosen.ended else pendulum.today().year
-            years = range(first, last + 1)
-        counts: dict[int, int] = {}
+            last = what.ended.year if what.ended else pendulum.today().year
+            years = range(min(starts), last + 1)
+        counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
-            start, end = pendulum.date(year, 1, 1), pendulum.date(year, 12, 31)
-            counts[year] = len({m.partner for m in found if m.in_force(start, end)})
+            yes, maybe = self._in_force(held, what, pendulum.date(year, 1, 1),
+                                        pendulum.date(year, 12, 31))
+            if maybe and not known_only:
+                counts[year] = NotKnown(_open_dates(maybe, what, str(year)))
+            else:
+                counts[year] = len(yes)
         return counts
+
+    def _in_force(
+        self, held: Iterable[Membership], programme: Programme,
+        first: datetime.date, last: datetime.date,
+    ) -> tuple[list[Partner], list[Partner]]:
+        """The partners whose memberships were in force in a period, and those that might have."""
+        if _existed(programme, first, last) is Certainty.NO:
+            return [], []
+        answers: dict[str, Certainty] = {}
+        for membership in held:  # in joining order, which the result keeps
+            answer = membership.in_force(first, last)
+            if answers.get(membership.partner) in (None, Certainty.NO) or (
+                answer is Certainty.YES
+            ):
+                answers[membership.partner] = answer
+        return ([self.partner(c) for c, a in answers.items() if a is Certainty.YES],
+                [self.partner(c) for c, a in answers.items() if a is Certainty.MAYBE])
 
     # -- milestones ----------------------------------------------------------------------
 
@@ -523,6 +631,45 @@ class Dataset:
         return Results(record for record, haystack in self._text if needle in haystack)
 
 
+
+
+def _existed(programme: Programme, first: datetime.date, last: datetime.date) -> Certainty:
+    """Whether a programme existed on some day of a period, as far as its dates tell.
+
+    Only :attr:`Certainty.NO` is relied on: a programme that did not exist had no members.
+    """
+    established, ended = programme.established, programme.ended
+    if established is not None and established.earliest > last:
+        return Certainty.NO
+    if ended is not None and ended.latest <= first:
+        return Certainty.NO
+    return Certainty.MAYBE
+
+
+def _incomplete(programme: Programme, partner: Partner | None = None) -> NotKnown:
+    """The answer for a partner with no membership of a programme the data may not hold whole."""
+    name = f"{programme.name} ({programme.id!r})"
+    if partner is None:
+        return NotKnown(f"the dataset does not hold the complete membership of {name}")
+    return NotKnown(f"the dataset holds no {name} membership of {partner.name}'s, and it does "
+                    "not hold the programme's complete membership")
+
+
+def _open_dates(partners: Partner | Sequence[Partner], programme: Programme,
+                on: DateLike) -> str:
+    """Why a question about a period turns on dates the data does not hold precisely."""
+    if isinstance(partners, Partner):
+        partners = [partners]
+    names = ", ".join(p.name for p in partners[:5])
+    if len(partners) > 5:
+        names += f" and {len(partners) - 5} more"
+    return (f"the recorded dates of the {programme.name} ({programme.id!r}) membership of "
+            f"{names} do not say whether it was in force in {_period_text(on)}; "
+            "they are imprecise or missing")
+
+
+def _period_text(on: DateLike) -> str:
+    return str(PartialDate.coerce(on))
 
 
 class _Parts(NamedTuple):

@@ -46,6 +46,14 @@ class Certainty(enum.Enum):
     #: False whichever day within the partial date is the real one.
     NO = "no"
 
+    def __bool__(self) -> bool:
+        # An enum member is always true, so `if date.on_or_before(day):` would say yes to
+        # MAYBE and to NO alike. Refusing a truth value makes that mistake loud.
+        raise TypeError(
+            f"{self!r} has no truth value: compare it with Certainty.YES, Certainty.NO or "
+            "Certainty.MAYBE"
+        )
+
 
 @attrs.frozen(order=False)
 class PartialDate:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DataError", "NotFoundError", "Problem"]
+__all__ = ["DataError", "NotFoundError", "NotKnownError", "Problem"]
 
 
 @attrs.frozen(kw_only=True)
@@ -102,3 +102,22 @@ class NotFoundError(LookupError):
     def __str__(self) -> str:
         # LookupError would quote the message like a KeyError; show it as written.
         return str(self.args[0])
+
+
+class NotKnownError(LookupError):
+    """The data cannot answer a question: it does not hold what the answer rests on.
+
+    Raised where an answer that left out what the data does not hold would pass for a
+    whole one: :meth:`~nato_partners.Dataset.members` of a programme whose complete
+    membership the dataset does not hold, for example, and the truth value of a
+    :class:`~nato_partners.NotKnown` answer. See :doc:`/knowledge`.
+
+    :param reason: why the data cannot tell, naming what was asked about.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        return self.reason

@@ -87,7 +87,7 @@ class _Leaf:
 
     name: str
     path: tuple[str, ...]
-    kind: str  # text, int, float, date, category, list or sources
+    kind: str  # text, int, float, bool, date, category, list or sources
     vocabulary: tuple[str, ...] = ()
 
     @property
@@ -113,7 +113,7 @@ def _leaves(cls: type[Any], prefix: tuple[str, ...] = ()) -> list[_Leaf]:
             leaves.append(_Leaf(name, path, "date"))
         elif _is_vocabulary(kind):
             leaves.append(_Leaf(name, path, "category", tuple(m.value for m in kind)))
-        elif kind in (str, int, float):
+        elif kind in (str, int, float, bool):
             leaves.append(_Leaf(name, path, kind.__name__.replace("str", "text")))
         elif item is Source:
             leaves.append(_Leaf(name, path, "sources"))
@@ -230,7 +230,8 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
 
 
-_PANDAS_TYPES = {"text": "string", "int": "Int64", "float": "Float64", "date": "datetime64[s]"}
+_PANDAS_TYPES = {"text": "string", "int": "Int64", "float": "Float64", "bool": "boolean",
+                 "date": "datetime64[s]"}
 
 
 def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = None
@@ -265,7 +266,8 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
                 )
             else:
                 arrow_type = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(),
-                              "date": pa.date32(), "list": pa.list_(pa.string())}[kind]
+                              "bool": pa.bool_(), "date": pa.date32(),
+                              "list": pa.list_(pa.string())}[kind]
                 arrays[name] = pa.array(values, arrow_type)
     return pa.table(arrays, metadata={_META_KEY: cls.__name__.encode()})
 
@@ -420,6 +422,8 @@ def _unflatten(columns: Mapping[str, list[Any]], row: int, cls: type[Any],
             value = int(float(value))
         elif leaf.kind == "float" and isinstance(value, numbers.Real):
             value = float(value)
+        elif leaf.kind == "bool" and hasattr(value, "item"):
+            value = value.item()  # numpy's bool_ is not the bool the converter insists on
         elif leaf.kind in ("list", "sources"):
             value = _plain_list(value)
         elif isinstance(value, str):

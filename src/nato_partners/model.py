@@ -15,7 +15,7 @@ import enum
 import attrs
 
 from ._html import HtmlRepr
-from .dates import PartialDate
+from .dates import Certainty, PartialDate
 
 __all__ = [
     "Area",
@@ -182,17 +182,26 @@ class Mission(HtmlRepr):
     :param established: when it was set up, or ``None`` if no source says.
     :param head: the head of mission named by the latest source.
     :param head_title: the head's title.
+    :param confidence: how well the partner's sources back these facts, which may be less
+        well than the rest of the partner record (a founding date from one encyclopaedia,
+        say); the partner's ``note`` says why.
     """
 
     name: str
     established: PartialDate | None = None
     head: str | None = None
     head_title: str | None = None
+    confidence: Confidence = Confidence.HIGH
 
 
 @attrs.frozen(kw_only=True)
 class Partner(HtmlRepr):
-    """A country in a partnership with NATO.
+    """A country in the dataset: a NATO partner, a former partner, or an Ally.
+
+    The record type is named for what most of the dataset's countries are. An Ally is a
+    country with a membership of the programme ``nato`` in force; the Allies that never
+    were partners are in the dataset too, so that the Alliance's membership is complete.
+    :meth:`Dataset.partners <nato_partners.Dataset.partners>` can keep or leave them out.
 
     :param code: the ISO 3166-1 alpha-3 code, such as ``"AZE"``.
     :param alpha2: the ISO 3166-1 alpha-2 code, such as ``"AZ"``.
@@ -234,6 +243,9 @@ class Programme(HtmlRepr):
     :param established: when it began, or ``None`` if no source says.
     :param ended: when it ended, or ``None`` while it goes on (or no source says).
     :param succeeded_by: the id of the programme that replaced it, if any.
+    :param members_complete: whether the dataset holds every membership the programme
+        ever had. Only then does a partner with no membership in force count as not a
+        member; otherwise the data cannot tell (see :doc:`/knowledge`).
     :param description: what it is, in a sentence or two.
     :param sources: the sources for the facts in this record.
     :param confidence: how well the sources back them.
@@ -247,6 +259,7 @@ class Programme(HtmlRepr):
     established: PartialDate | None = None
     ended: PartialDate | None = None
     succeeded_by: str | None = None
+    members_complete: bool = False
     description: str
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH
@@ -263,7 +276,7 @@ class Membership(HtmlRepr):
     :param partner: the partner's alpha-3 code.
     :param programme: the programme's id.
     :param joined: when the participation began, or ``None`` when the sources confirm the
-        membership but give no date (such a membership answers no question about a date).
+        membership but give no date (a question about a date is then not known).
     :param left: when it ended, or ``None`` while it goes on.
     :param suspended: when NATO suspended practical cooperation under it, if it did; the
         membership is not in force from then on, though it was never formally ended.
@@ -298,20 +311,36 @@ class Membership(HtmlRepr):
         stops = [d for d in (self.left, self.suspended) if d is not None]
         return min(stops) if stops else None
 
-    def in_force(self, first: datetime.date, last: datetime.date) -> bool:
+    def in_force(self, first: datetime.date, last: datetime.date) -> Certainty:
         """Tell whether the membership was in force on some day from ``first`` to ``last``.
 
-        A stored date counts from its first day; an undated membership is never in force
-        for a question about dates.
+        A partial date may be any day of its period, so the answer is
+        :attr:`~nato_partners.Certainty.YES` only if it holds whichever days ``joined`` and
+        the end really were, :attr:`~nato_partners.Certainty.NO` only if it holds for none,
+        and :attr:`~nato_partners.Certainty.MAYBE` otherwise, as for a membership that
+        joined in March 1992 asked about 5 March 1992, or one the sources do not date.
 
         :param first: the first day of the period asked about.
         :param last: the last day of the period asked about.
-        :returns: ``True`` if the membership overlaps the period.
+        :returns: whether the membership overlaps the period.
         """
-        if self.joined is None or self.joined.earliest > last:
-            return False
-        ends = self.ends
-        return ends is None or ends.earliest > first
+        stops = [d for d in (self.left, self.suspended) if d is not None]
+        # The end is the first of left and suspended: its earliest and latest possible day.
+        soonest_end = min((d.earliest for d in stops), default=None)
+        latest_end = min((d.latest for d in stops), default=None)
+        if self.joined is None:
+            if latest_end is not None and latest_end <= first:
+                return Certainty.NO
+            return Certainty.MAYBE
+        # No: even joining as early and ending as late as the dates allow misses the period.
+        day = max(first, self.joined.earliest)
+        if day > last or (latest_end is not None and day >= latest_end):
+            return Certainty.NO
+        # Yes: even joining as late and ending as early as the dates allow meets it.
+        day = max(first, self.joined.latest)
+        if day <= last and (soonest_end is None or day < soonest_end):
+            return Certainty.YES
+        return Certainty.MAYBE
 
 
 @attrs.frozen(kw_only=True)
@@ -358,9 +387,16 @@ class TrustFundProject(HtmlRepr):
     :param end: when it was completed, if it was and a source says.
     :param status: where it stands.
     :param purpose: what it set out to do.
-    :param items_disposed: how many items of ordnance were destroyed, if known.
+    :param items_disposed: how many items (ordnance, mines, small arms, missiles) were
+        destroyed, if known.
+    :param tonnes_disposed: how many tonnes of ammunition, rocket fuel or chemicals were
+        destroyed, if known.
+    :param people_retrained: how many people a defence-reform project retrained or
+        resettled, if known.
     :param area_m2: the area cleared, in square metres, if known.
     :param budget_eur: the total cost in euros, if known.
+    :param budget_amount: the total cost where the sources give it in another currency...
+    :param budget_currency: ...and that currency's ISO 4217 code, such as ``"USD"``.
     :param site: where the work was done.
     :param sources: the sources for the facts in this record.
     :param confidence: how well the sources back them.
@@ -378,8 +414,12 @@ class TrustFundProject(HtmlRepr):
     status: ProjectStatus
     purpose: str
     items_disposed: int | None = None
+    tonnes_disposed: float | None = None
+    people_retrained: int | None = None
     area_m2: float | None = None
     budget_eur: float | None = None
+    budget_amount: float | None = None
+    budget_currency: str | None = None
     site: str | None = None
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH

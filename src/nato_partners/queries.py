@@ -13,7 +13,9 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal, overload
 
+from .answers import NotKnown
 from .dataset import load
 from .dates import DateLike
 from .model import (
@@ -46,12 +48,16 @@ __all__ = [
 ]
 
 
-def partners() -> Results[Partner]:
-    """Every partner, by name. See :meth:`Dataset.partners <nato_partners.Dataset.partners>`.
+def partners(*, ally: bool | None = None, on: DateLike | None = None) -> Results[Partner]:
+    """Every country, by name. See :meth:`Dataset.partners <nato_partners.Dataset.partners>`.
 
-    :returns: the partners.
+    :param ally: ``True`` for the Allies only, ``False`` for the countries that are not
+        Allies, ``None`` for all.
+    :param on: the day or period ``ally`` asks about; ``None`` for today.
+    :returns: the countries.
+    :raises NotKnownError: if the data cannot tell a country's standing in the period.
     """
-    return load().partners()
+    return load().partners(ally=ally, on=on)
 
 
 def partner(key: str | Partner) -> Partner:
@@ -93,7 +99,7 @@ def memberships(
 
     :param partner: keep only this partner's.
     :param programme: keep only this programme's.
-    :param on: keep only those in force at some time in this period.
+    :param on: keep only those that were, or may have been, in force in this period.
     :returns: the memberships, in the order they began.
     :raises NotFoundError: if the partner or the programme is unknown.
     """
@@ -102,40 +108,66 @@ def memberships(
 
 def participates(
     partner: str | Partner, programme: str | Programme, on: DateLike | None = None
-) -> bool:
+) -> bool | NotKnown:
     """Whether a partner took part in a programme. See :meth:`nato_partners.Dataset.participates`.
 
     :param partner: a partner key.
     :param programme: a programme key.
     :param on: a date or period, or ``None`` for "ever".
-    :returns: ``True`` if a membership matches.
+    :returns: ``True``, ``False``, or :class:`~nato_partners.NotKnown` where the data
+        cannot tell.
     :raises NotFoundError: if the partner or the programme is unknown.
     """
     return load().participates(partner, programme, on)
 
 
-def members(programme: str | Programme, on: DateLike | None = None) -> Results[Partner]:
+def members(
+    programme: str | Programme, on: DateLike | None = None, *, known_only: bool = False
+) -> Results[Partner]:
     """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
 
     :param programme: a programme key, such as ``"pfp"`` or ``"nato"``.
     :param on: keep only partners in force at some time in this period.
+    :param known_only: give the members the data shows instead of raising when it cannot
+        give them all.
     :returns: the partners, undated last.
     :raises NotFoundError: if the programme is unknown.
+    :raises NotKnownError: if the data cannot give the whole list, unless ``known_only``.
     """
-    return load().members(programme, on)
+    return load().members(programme, on, known_only=known_only)
 
 
-def member_counts(programme: str | Programme, years: Iterable[int] | None = None) -> dict[
-    int, int
-]:
+@overload
+def member_counts(
+    programme: str | Programme, years: Iterable[int] | None = None, *,
+    known_only: Literal[True],
+) -> dict[int, int]: ...
+
+
+@overload
+def member_counts(
+    programme: str | Programme, years: Iterable[int] | None = None, *,
+    known_only: bool = False,
+) -> dict[int, int | NotKnown]: ...
+
+
+def member_counts(
+    programme: str | Programme, years: Iterable[int] | None = None, *,
+    known_only: bool = False,
+) -> dict[int, int] | dict[int, int | NotKnown]:
     """Partners of a programme per year. See :meth:`nato_partners.Dataset.member_counts`.
 
     :param programme: a programme key.
-    :param years: the years to count, or ``None`` for every year from the first joining.
-    :returns: a dict from year to the number of partners in force during it.
+    :param years: the years to count, or ``None`` for the programme's whole life.
+    :param known_only: count only the members the data shows, so that every year has a
+        number.
+    :returns: a dict from year to the number of partners in force during it, or
+        :class:`~nato_partners.NotKnown` where the data cannot tell.
     :raises NotFoundError: if the programme is unknown.
+    :raises NotKnownError: if the dataset does not hold the programme's complete
+        membership, unless ``known_only``.
     """
-    return load().member_counts(programme, years)
+    return load().member_counts(programme, years, known_only=known_only)
 
 
 def milestones(

@@ -44,7 +44,7 @@ from .model import (
     Source,
     TrustFundProject,
 )
-from .validate import FIELD_PATTERNS, NON_NEGATIVE
+from .validate import FIELD_PATTERNS, NON_NEGATIVE, TOGETHER
 
 __all__ = ["RECORD_SCHEMAS", "json_schema", "schemas", "write_schemas"]
 
@@ -168,7 +168,7 @@ def _object(cls: type[Any], *, in_file: bool) -> dict[str, Any]:
         elif field.default is not None:
             schema["default"] = _plain(field.default)
         properties[field.name] = schema
-    return {
+    result = {
         "title": cls.__name__,
         "description": _summary(cls),
         "type": "object",
@@ -176,6 +176,12 @@ def _object(cls: type[Any], *, in_file: bool) -> dict[str, Any]:
         "required": required,
         "additionalProperties": False,
     }
+    together = TOGETHER.get(cls, ())
+    if together:
+        result["dependentRequired"] = {
+            field: [other] for a, b in together for field, other in ((a, b), (b, a))
+        }
+    return result
 
 
 _PARTNER_RECORDS = {cls for cls, _ in PARTNER_SECTIONS.values()}

@@ -28,7 +28,15 @@ from .model import (
     TrustFundProject,
 )
 
-__all__ = ["FIELD_PATTERNS", "NON_NEGATIVE", "Locator", "Unread", "check", "check_citations"]
+__all__ = [
+    "FIELD_PATTERNS",
+    "NON_NEGATIVE",
+    "TOGETHER",
+    "Locator",
+    "Unread",
+    "check",
+    "check_citations",
+]
 
 #: Says where a record came from: ``(file or None, record label)``.
 Locator = Callable[[object], tuple[str | None, str]]
@@ -51,12 +59,22 @@ FIELD_PATTERNS: dict[type, dict[str, tuple[str, str]]] = {
     },
     Programme: {"id": (_SLUG, "a lower-case slug such as 'pfp'")},
     Milestone: {"id": (_SLUG, "a lower-case slug such as 'aze-pfp-signed'")},
-    TrustFundProject: {"id": (_SLUG, "a lower-case slug such as 'saloglu'")},
+    TrustFundProject: {
+        "id": (_SLUG, "a lower-case slug such as 'saloglu'"),
+        "budget_currency": (r"(?!EUR)[A-Z]{3}", "an ISO 4217 currency code other than "
+                            "'EUR', such as 'USD' (a budget in euros goes in budget_eur)"),
+    },
 }
 
 #: The figures that cannot be negative.
 NON_NEGATIVE: dict[type, tuple[str, ...]] = {
-    TrustFundProject: ("items_disposed", "area_m2", "budget_eur"),
+    TrustFundProject: ("items_disposed", "tonnes_disposed", "people_retrained", "area_m2",
+                       "budget_eur", "budget_amount"),
+}
+
+#: Fields that are given together or not at all.
+TOGETHER: dict[type, tuple[tuple[str, str], ...]] = {
+    TrustFundProject: (("budget_amount", "budget_currency"),),
 }
 
 #: Milestone kinds that claim a date of a membership, and the membership field it must match.
@@ -138,6 +156,11 @@ def check(
             value = getattr(record, field)
             if value is not None and value < 0:
                 report(record, field, value, "a number that is not negative")
+        for pair in TOGETHER.get(type(record), ()):
+            given = [getattr(record, field) is not None for field in pair]
+            if any(given) and not all(given):
+                missing = pair[given.index(False)]
+                report(record, missing, None, f"a value: {' and '.join(pair)} go together")
         if isinstance(record, Source):
             continue
         if not record.sources:
@@ -200,6 +223,7 @@ def check(
             milestone, "programme", "programme", milestone.programme, programme_by_id
         ):
             _claim(milestone, milestone.programme, held, unread, astray, report)
+            _during(milestone, programme_by_id[milestone.programme], report)
 
     _unique(projects, lambda p: p.id, "id", report)
     for project in projects:
@@ -296,6 +320,20 @@ def _range(
 
 def _may_coincide(a: PartialDate, b: PartialDate) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _during(milestone: Milestone, programme: Programme, report: _Report) -> None:
+    """A milestone of a programme cannot come before the programme was established.
+
+    A milestone that claims a membership's date is left to that membership's own check.
+    """
+    date, established = milestone.date, programme.established
+    if milestone.kind in _CLAIMS or date is None or established is None:
+        return
+    if date.latest < established.earliest:
+        report(milestone, "date", str(date),
+               f"a date on or after {programme.id!r} was established ({established}), or no "
+               "programme")
 
 
 def _within_lifetime(
