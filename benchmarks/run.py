@@ -6,7 +6,7 @@ gives the median and the spread (lowest to highest) of the repeats.
 
     python benchmarks/run.py                 # everything, N = 10^3, 10^4, 10^5
     python benchmarks/run.py --quick         # fewer repeats, N up to 10^4
-    python benchmarks/run.py --only load     # one section: import, load, query, memory
+    python benchmarks/run.py --only load     # one section: import, load, query, memory, panel
 
 Needs the library installed (``pip install .``); pandas is used for the query comparison
 when it is installed.
@@ -343,10 +343,43 @@ def bench_memory(n: int, workdir: Path) -> None:
           f"   {dataset / dicts:.2f}x")
 
 
+# -- (e) panels -------------------------------------------------------------------------
+
+
+def naive_panel(first: int, last: int) -> list[object]:
+    """The panel as a user would build it without panel(): participates() per cell."""
+    dataset = np.load()
+    return [dataset.participates(partner, programme, on=str(year))
+            for programme in dataset.programmes() for partner in dataset.partners()
+            for year in range(first, last + 1)]
+
+
+def bench_panel(repeat: int) -> None:
+    header("(e) a full panel of the bundled data (every partner, programme and year); "
+           "ratio against participates() per cell")
+    try:
+        import pandas  # noqa: F401 - panel() needs it
+    except ImportError:
+        print("  (pandas is not installed: skipped)")
+        return
+    np.load()
+    np.panel(start=2000, end=2000)  # pandas and numpy imported outside the timing
+    frame = np.panel()
+    first, last = int(frame["period"].min()), int(frame["period"].max())
+    times = interleaved({"panel": lambda: np.panel(),
+                         "naive": lambda: naive_panel(first, last)}, max(3, repeat // 3))
+    label = f"{len(frame):,} cells, {first}-{last}"
+    print(row(f"naive: participates() per cell ({label})", times["naive"], None, 1e-3, "ms"))
+    print(row("panel()", times["panel"], times["naive"], 1e-3, "ms", faster=True))
+    median = statistics.median(times["panel"]) * 1e3
+    verdict = "met" if median <= 50 else f"missed by {median - 50:.0f} ms"
+    print(f"  goal: at most 50 ms for the full panel: {median:.0f} ms, {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, N up to 10^4")
-    parser.add_argument("--only", choices=["import", "load", "query", "memory"])
+    parser.add_argument("--only", choices=["import", "load", "query", "memory", "panel"])
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     repeat = 5 if args.quick else 15
@@ -362,6 +395,8 @@ def main() -> None:
             bench_queries(sizes[-1], repeat, workdir)
         if args.only in (None, "memory"):
             bench_memory(sizes[-1], workdir)
+        if args.only in (None, "panel"):
+            bench_panel(repeat)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ _ENTRY_POINTS = {
     "module": [sys.executable, "-m", "nato_partners"],
 }
 _COMMANDS = ["partners", "show", "timeline", "projects", "programmes", "memberships",
-             "participates", "members",
+             "participates", "members", "panel", "cite", "diff", "coverage",
              "search", "sources", "validate", "plot"]
 _ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
 
@@ -596,3 +596,50 @@ def test_memberships_of_an_incomplete_programme_say_the_list_is_partial() -> Non
 def test_an_undated_joining_is_shown_as_not_dated() -> None:
     table = ok("memberships", "--programme", "partners-across-the-globe", columns=200)
     assert all("not dated" in row for row in table_rows(table))
+
+
+# -- panels, citations, diffs and coverage ----------------------------------------------
+
+
+def test_panel_csv_is_the_library_panel() -> None:
+    pandas = pytest.importorskip("pandas")
+    text = ok("panel", "--programme", "pfp", "--from", "1991", "--to", "2025",
+              "--format", "csv")
+    got = pandas.read_csv(io.StringIO(text), dtype={"iso_numeric": str})
+    expected = np.panel(programmes=["pfp"], start=1991, end=2025)
+    assert len(got) == len(expected)
+    assert got["status"].isna().tolist() == expected["status"].isna().tolist()
+    assert got["status"].fillna(-9).astype(int).tolist() == (
+        expected["status"].fillna(-9).astype(int).tolist())
+
+
+def test_panel_table_says_not_known_only_for_a_status() -> None:
+    pytest.importorskip("pandas")
+    table = ok("panel", "--programme", "sps", "--partner", "GE", "--from", "2010", "--to",
+               "2010")
+    (row,) = table.splitlines()[1:]
+    assert row.count("not known") == 2  # the status and its label, nothing else
+    assert "<NA>" not in table
+
+
+def test_cite_bibtex_of_a_partner() -> None:
+    bibtexparser = pytest.importorskip("bibtexparser")
+    library = bibtexparser.parse_string(ok("cite", "AZ", "--style", "bibtex"))
+    assert {e.key for e in library.entries} == {s.id for s in np.sources("AZ")}
+    assert np.__data_version__ in ok("cite")
+
+
+def test_diff_of_a_directory_with_itself() -> None:
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        assert json.loads(ok("diff", str(data), str(data), "--json")) == []
+        assert "No changes found." in ok("diff", str(data), str(data))
+    result = run("diff", "/no/such/dir", "/no/such/other")
+    assert result.returncode == 2
+    assert "no dataset directory" in result.stderr
+
+
+def test_coverage_rows_match_the_library() -> None:
+    rows = csv_rows(ok("coverage", "--partner", "GE", "--format", "csv"))
+    expected = [r for r in np.coverage() if r.partner == "GEO"]
+    assert [(r["programme"], r["answer"]) for r in rows] == [
+        (r.programme, r.answer) for r in expected]

@@ -138,5 +138,5 @@ def test_partial_dates_are_immutable() -> None:
 def test_certainty_has_no_truth_value() -> None:
     # `if date.on_or_before(day):` would otherwise say yes to MAYBE and NO alike.
     for answer in Certainty:
-        with pytest.raises(TypeError, match="compare it with Certainty.YES"):
+        with pytest.raises(TypeError, match=r"compare it with Certainty\.YES"):
             bool(answer)

@@ -15,7 +15,10 @@ from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __ver
 
 if TYPE_CHECKING:
     from .answers import NotKnown
+    from .changes import Change, diff
+    from .citations import cite
     from .convert import converter, make_converter, structure, unstructure
+    from .coverage_report import Coverage, coverage
     from .dataset import Dataset, load, load_dataset
     from .dates import Certainty, DateLike, PartialDate, Precision
     from .errors import DataError, NotFoundError, NotKnownError, Problem
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
         Source,
         TrustFundProject,
     )
+    from .panels import panel
     from .plot import plot_timeline
     from .queries import (
         member_counts,
@@ -71,6 +75,9 @@ if TYPE_CHECKING:
 # imports above.
 _HOMES: dict[str, tuple[str, ...]] = {
     "answers": ("NotKnown",),
+    "changes": ("Change", "diff"),
+    "citations": ("cite",),
+    "coverage_report": ("Coverage", "coverage"),
     "convert": ("converter", "make_converter", "structure", "unstructure"),
     "dataset": ("Dataset", "load", "load_dataset"),
     "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
@@ -101,6 +108,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "Source",
         "TrustFundProject",
     ),
+    "panels": ("panel",),
     "plot": ("plot_timeline",),
     "queries": (
         "member_counts",
@@ -144,7 +152,9 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Area",
     "Certainty",
+    "Change",
     "Confidence",
+    "Coverage",
     "DataError",
     "Dataset",
     "DatasetInfo",
@@ -171,7 +181,10 @@ __all__ = [
     "__data_reviewed__",
     "__data_version__",
     "__version__",
+    "cite",
     "converter",
+    "coverage",
+    "diff",
     "from_arrow",
     "from_dataframe",
     "json_schema",
@@ -182,6 +195,7 @@ __all__ = [
     "members",
     "memberships",
     "milestones",
+    "panel",
     "participates",
     "partner",
     "partners",

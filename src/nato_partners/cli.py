@@ -45,11 +45,16 @@ from . import (
     Problem,
     Programme,
     Record,
+    Results,
     Source,
     TrustFundProject,
     __version__,
+    cite,
+    coverage,
+    diff,
     load,
     load_dataset,
+    panel,
     plot_timeline,
     unstructure,
 )
@@ -321,6 +326,9 @@ def _date_column(name: str, title: str, table: bool = True) -> _Column:
 _PARTNER_COLUMNS = (
     _Column("code", "Code", lambda p: p.code, wrap=False),
     _Column("alpha2", "Alpha-2", lambda p: p.alpha2, wrap=False),
+    _Column("iso_numeric", "ISO numeric", lambda p: p.iso_numeric, table=False),
+    _Column("cow_code", "COW code", lambda p: p.cow_code, table=False),
+    _Column("gw_code", "GW code", lambda p: p.gw_code, table=False),
     _Column("name", "Name", lambda p: p.name),
     _Column("official_name", "Official name", lambda p: p.official_name),
     _Column("region", "Region", lambda p: p.region, wrap=False),
@@ -699,6 +707,132 @@ def _sources(ctx: _Context) -> int:
     return 0
 
 
+def _panel_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--programme", metavar="P", action="append",
+                        help="a programme to include (repeat for several; default: all)")
+    parser.add_argument("--partner", metavar="KEY", action="append",
+                        help="a partner to include (repeat for several; default: all)")
+    parser.add_argument("--from", dest="start", metavar="YEAR", type=int,
+                        help="the first year (default: the programmes' earliest)")
+    parser.add_argument("--to", dest="end", metavar="YEAR", type=int,
+                        help="the last year (default: this year)")
+    parser.add_argument("--freq", choices=("year", "month", "day"), default="year",
+                        help="the length of a period (default: year)")
+    parser.add_argument("--reference", metavar="MM-DD",
+                        help="ask about this day of each year instead of any day of it")
+    parser.add_argument("--wide", action="store_true",
+                        help="one column of status codes per programme")
+
+
+def _panel(ctx: _Context) -> int:
+    args = ctx.args
+    try:
+        frame = panel(args.partner, args.programme, args.start, args.end, freq=args.freq,
+                      reference=args.reference, wide=args.wide, dataset=ctx.dataset)
+    except ImportError as error:  # pandas is an optional extra
+        raise _UsageError(str(error)) from None
+    if ctx.format == "json":
+        import json
+
+        # pandas writes <NA> as null: in JSON "not known" is null beside a status_label.
+        ctx.write_json(json.loads(frame.to_json(orient="records", date_format="iso")))
+    elif ctx.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False, na_rep=""))
+    else:
+        # Only a status can be "not known"; an empty precision means no membership.
+        statuses = [c for c in frame.columns if c not in _PANEL_KEYS]
+        shown = frame.astype(object).where(frame.notna(), "-")
+        shown[statuses] = shown[statuses].where(frame[statuses].notna(), "not known")
+        sys.stdout.write(shown.to_string(index=False) + "\n")
+    return 0
+
+
+#: The panel's columns that are not status codes (the others are, in the wide form too).
+_PANEL_KEYS = ("partner", "partner_name", "iso_numeric", "cow_code", "gw_code", "programme",
+               "period", "status_label", "membership", "joined_precision", "ends_precision")
+
+
+def _cite_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("partner", metavar="KEY", nargs="?",
+                        help="cite the sources behind this partner's records (default: the "
+                        "library and its data version)")
+    parser.add_argument("--style", choices=("text", "bibtex", "csl-json"), default="text",
+                        help="the bibliography style (default: text)")
+
+
+def _cite(ctx: _Context) -> int:
+    args = ctx.args
+    what = ctx.dataset if args.partner is None else ctx.dataset.sources(args.partner)
+    sys.stdout.write(cite(what, style=args.style))
+    return 0
+
+
+def _diff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="the earlier dataset directory")
+    parser.add_argument("new", metavar="NEW", help="the later dataset directory")
+
+
+_CHANGE_COLUMNS = (
+    _Column("change", "Change", lambda c: c.change, wrap=False),
+    _Column("kind", "Kind", lambda c: c.kind, wrap=False),
+    _Column("id", "ID", lambda c: c.id),
+    _Column("field", "Field", lambda c: c.field, wrap=False),
+    _Column("old", "Old", lambda c: _short_value(c.old)),
+    _Column("new", "New", lambda c: _short_value(c.new)),
+)
+
+
+def _short_value(value: object) -> object:
+    if isinstance(value, dict):
+        return "(the whole record)"
+    return value
+
+
+def _diff(ctx: _Context) -> int:
+    args = ctx.args
+    for path in (args.old, args.new):
+        if not os.path.isdir(path):
+            raise _UsageError(f"no dataset directory at {path!r}")
+    try:
+        changes = diff(args.old, args.new)
+    except DataError as error:
+        raise _UsageError(f"a dataset has {len(error.problems)} problem(s); run "
+                          f"'{_PROG} validate' on it") from None
+    data = [attrs.asdict(c) for c in changes]
+    ctx.listing(changes, _CHANGE_COLUMNS, "changes", data=data)
+    return 0
+
+
+_COVERAGE_COLUMNS = (
+    _Column("partner", "Partner", lambda c: c.partner, wrap=False),
+    _Column("programme", "Programme", lambda c: c.programme, wrap=False),
+    _Column("answer", "Answer", lambda c: c.answer, wrap=False),
+    _Column("memberships", "Memberships", lambda c: c.memberships, table=False),
+    _Column("joined_precision", "Joined to the", lambda c: c.joined_precision, wrap=False),
+    _Column("undated", "Undated", lambda c: c.undated or None, missing="", table=False),
+    _Column("source_kinds", "Sources", lambda c: c.source_kinds),
+    _Column("confidence", "Confidence", lambda c: c.confidence, wrap=False),
+)
+
+
+def _coverage_arguments(parser: argparse.ArgumentParser) -> None:
+    _partner_option(parser, "the rows")
+    parser.add_argument("--programme", metavar="P", help="only the rows of this programme")
+
+
+def _coverage(ctx: _Context) -> int:
+    args = ctx.args
+    rows = coverage(ctx.dataset)
+    if args.partner is not None:
+        code = ctx.dataset.partner(args.partner).code
+        rows = Results(r for r in rows if r.partner == code)
+    if args.programme is not None:
+        pid = ctx.dataset.programme(args.programme).id
+        rows = Results(r for r in rows if r.programme == pid)
+    ctx.listing(rows, _COVERAGE_COLUMNS, "rows")
+    return 0
+
+
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="the dataset directory to check")
 
@@ -838,6 +972,40 @@ _COMMANDS: tuple[_Command, ...] = (
         details="Gives the whole list or none: where the dataset does not hold the "
         "programme's complete membership, or dates leave the period open, it says 'not "
         "known' on standard error and exits 3, unless --known-only is given.",
+    ),
+    _Command(
+        name="panel",
+        summary="write a partner-programme-year panel of membership status (COW IGO codes)",
+        examples=["panel --programme pfp --from 1991 --to 2025 --format csv",
+                  "panel --programme pfp --programme eapc --wide --format csv"],
+        run=_panel,
+        arguments=_panel_arguments,
+        details="Needs pandas: pip install 'nato-partners[pandas]'. Status codes: 1 full "
+        "member, 2 associate, 3 observer, 0 not a member (only where the data holds the "
+        "programme's whole membership), -1 programme not in existence, and empty (null in "
+        "JSON, 'not known' in a table) where the data cannot tell.",
+    ),
+    _Command(
+        name="cite",
+        summary="print a bibliography: the sources behind a partner, or the library itself",
+        examples=["cite AZ --style bibtex", "cite --style csl-json"],
+        run=_cite,
+        arguments=_cite_arguments,
+        formats=("table",),
+    ),
+    _Command(
+        name="diff",
+        summary="list the records added, removed and changed between two dataset directories",
+        examples=["diff old-data/ new-data/", "diff old-data/ new-data/ --json"],
+        run=_diff,
+        arguments=_diff_arguments,
+    ),
+    _Command(
+        name="coverage",
+        summary="for each partner and programme: what the data holds and what backs it",
+        examples=["coverage --partner GE", "coverage --programme pfp --format csv"],
+        run=_coverage,
+        arguments=_coverage_arguments,
     ),
     _Command(
         name="search",

@@ -135,6 +135,7 @@ class Dataset:
         "_memberships",
         "_milestone_index",
         "_milestones_by",
+        "_number_keys",
         "_partner_keys",
         "_partners",
         "_programme_keys",
@@ -198,10 +199,15 @@ class Dataset:
 
         self._partner_keys: dict[str, Partner] = {}
         for partner in self._partners:
-            for key in (partner.code, partner.alpha2, partner.name, partner.official_name,
-                        *partner.aliases):
+            for key in (partner.code, partner.alpha2, partner.iso_numeric, partner.name,
+                        partner.official_name, *partner.aliases):
                 if key:
                     self._partner_keys.setdefault(key.casefold(), partner)
+        self._number_keys: dict[tuple[str, int], Partner] = {}
+        for partner in self._partners:
+            for system, number in (("COW code", partner.cow_code), ("GW code", partner.gw_code)):
+                if number is not None:
+                    self._number_keys.setdefault((system, number), partner)
         self._programme_keys: dict[str, Programme] = {}
         for programme in self._programmes:
             for key in (programme.id, programme.acronym, programme.name):
@@ -260,16 +266,34 @@ class Dataset:
         allies = {p.code for p in self.members("nato", when)}
         return Results(p for p in self._partners if (p.code in allies) is ally)
 
-    def partner(self, key: str | Partner) -> Partner:
-        """Find a partner by alpha-2 or alpha-3 code, name, official name or alias, any case.
+    def partner(
+        self, key: str | int | Partner | None = None, *, cow: int | None = None,
+        gw: int | None = None,
+    ) -> Partner:
+        """Find a partner by code, name, official name or alias (any case), or by number.
 
-        :param key: such as ``"AZ"``, ``"aze"`` or ``"Azerbaijan"``; a :class:`Partner` is
-            returned as it is.
+        :param key: an ISO alpha-2, alpha-3 or numeric code, a name or an alias, such as
+            ``"AZ"``, ``"aze"``, ``"031"`` or ``"Azerbaijan"``; an ``int`` is a Correlates
+            of War state code, such as ``373``; a :class:`Partner` is returned as it is.
+        :param cow: a Correlates of War state code, instead of ``key``.
+        :param gw: a Gleditsch-Ward state code, instead of ``key``.
         :returns: the partner.
         :raises NotFoundError: if none matches; the error names the close matches.
+        :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
         """
         if isinstance(key, Partner):
             return key
+        given = [k for k in (key, cow, gw) if k is not None]
+        if len(given) != 1:
+            raise TypeError("give one of a key, cow= or gw= to find a partner")
+        if isinstance(key, int) and not isinstance(key, bool):
+            cow = key
+        if cow is not None or gw is not None:
+            system, number = ("COW code", cow) if cow is not None else ("GW code", gw)
+            found = self._number_keys.get((system, number))  # type: ignore[arg-type]
+            if found is None:
+                raise NotFoundError("partner", f"{system} {number}")
+            return found
         found = self._partner_keys.get(str(key).strip().casefold())
         if found is None:
             raise NotFoundError("partner", str(key), self._close(key, self._partner_keys,

@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import datetime
+import enum
 import numbers
 import os
 import typing
@@ -42,6 +43,7 @@ import attrs
 
 from ._extras import require
 from .convert import structure_or_describe
+from .coverage_report import Coverage
 from .dates import PartialDate, Precision
 from .errors import DataError, Problem
 from .model import (
@@ -51,7 +53,6 @@ from .model import (
     Programme,
     Source,
     TrustFundProject,
-    Vocabulary,
 )
 
 if TYPE_CHECKING:
@@ -71,11 +72,13 @@ __all__ = [
 ]
 
 #: The record types that can be turned into tables.
-TableRecord = Source | Partner | Programme | Membership | Milestone | TrustFundProject
+TableRecord = (Source | Partner | Programme | Membership | Milestone | TrustFundProject
+               | Coverage)
 
-_R = TypeVar("_R", Source, Partner, Programme, Membership, Milestone, TrustFundProject)
+_R = TypeVar("_R", Source, Partner, Programme, Membership, Milestone, TrustFundProject,
+             Coverage)
 _TYPES: tuple[type[Any], ...] = (Source, Partner, Programme, Membership, Milestone,
-                                 TrustFundProject)
+                                 TrustFundProject, Coverage)
 _PRECISIONS = tuple(p.value for p in Precision)
 # The Arrow schema metadata key that names the record type a table holds.
 _META_KEY = b"nato_partners.record"
@@ -132,7 +135,8 @@ def _strip_none(kind: Any) -> Any:
 
 
 def _is_vocabulary(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, Vocabulary)
+    # The closed vocabularies, and the other enumerations records hold (Precision).
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
 
 _LEAVES = {cls: tuple(_leaves(cls)) for cls in _TYPES}

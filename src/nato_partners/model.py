@@ -205,6 +205,12 @@ class Partner(HtmlRepr):
 
     :param code: the ISO 3166-1 alpha-3 code, such as ``"AZE"``.
     :param alpha2: the ISO 3166-1 alpha-2 code, such as ``"AZ"``.
+    :param iso_numeric: the ISO 3166-1 numeric code, three digits as text, such as
+        ``"031"``.
+    :param cow_code: the Correlates of War state code, such as ``373``, for merging with
+        COW-coded data; ``None`` where the COW list has none.
+    :param gw_code: the Gleditsch-Ward state code, which differs from the COW code for a
+        few states (the partner's ``note`` says how).
     :param name: the short English name.
     :param official_name: the formal name, where a source gives it.
     :param region: the partnership region.
@@ -217,6 +223,9 @@ class Partner(HtmlRepr):
 
     code: str
     alpha2: str
+    iso_numeric: str | None = None
+    cow_code: int | None = None
+    gw_code: int | None = None
     name: str
     official_name: str | None = None
     region: Region

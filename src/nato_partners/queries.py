@@ -60,14 +60,20 @@ def partners(*, ally: bool | None = None, on: DateLike | None = None) -> Results
     return load().partners(ally=ally, on=on)
 
 
-def partner(key: str | Partner) -> Partner:
-    """Find a partner by code, name or alias. See :meth:`nato_partners.Dataset.partner`.
+def partner(
+    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None
+) -> Partner:
+    """Find a partner by code, name, alias or number. See :meth:`nato_partners.Dataset.partner`.
 
-    :param key: such as ``"AZ"``, ``"AZE"`` or ``"azerbaijan"``.
+    :param key: such as ``"AZ"``, ``"AZE"``, ``"031"`` (ISO numeric), ``"azerbaijan"``, or
+        an ``int`` Correlates of War code such as ``373``.
+    :param cow: a Correlates of War state code.
+    :param gw: a Gleditsch-Ward state code.
     :returns: the partner.
     :raises NotFoundError: if none matches, naming the close matches.
+    :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
     """
-    return load().partner(key)
+    return load().partner(key, cow=cow, gw=gw)
 
 
 def programmes(partner: str | Partner | None = None) -> Results[Programme]:

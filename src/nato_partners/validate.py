@@ -8,6 +8,7 @@ and milestones agree with one another. The :doc:`/data-format` page lists them a
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -56,6 +57,7 @@ FIELD_PATTERNS: dict[type, dict[str, tuple[str, str]]] = {
     Partner: {
         "code": (r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code such as 'AZE'"),
         "alpha2": (r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code such as 'AZ'"),
+        "iso_numeric": (r"[0-9]{3}", "an ISO 3166-1 numeric code of three digits such as '031'"),
     },
     Programme: {"id": (_SLUG, "a lower-case slug such as 'pfp'")},
     Milestone: {"id": (_SLUG, "a lower-case slug such as 'aze-pfp-signed'")},
@@ -68,6 +70,7 @@ FIELD_PATTERNS: dict[type, dict[str, tuple[str, str]]] = {
 
 #: The figures that cannot be negative.
 NON_NEGATIVE: dict[type, tuple[str, ...]] = {
+    Partner: ("cow_code", "gw_code"),
     TrustFundProject: ("items_disposed", "tonnes_disposed", "people_retrained", "area_m2",
                        "budget_eur", "budget_amount"),
 }
@@ -169,6 +172,9 @@ def check(
     _unique(sources, lambda s: s.id, "id", report)
     _unique(partners, lambda p: p.code, "code", report)
     _unique(partners, lambda p: p.alpha2, "alpha2", report)
+    for field in ("iso_numeric", "cow_code", "gw_code"):
+        _unique([p for p in partners if getattr(p, field) is not None],
+                operator.attrgetter(field), field, report)
 
     programme_by_id = {p.id: p for p in programmes}
     partner_codes = {p.code for p in partners}

@@ -1,0 +1,99 @@
+"""What changed between two versions of a dataset: records added, removed and changed.
+
+Records are matched by their ``id`` within their kind (a partner by its code, a
+membership by ``partner/programme/joined``), and a record found in both is compared field
+by field, on the plain data :func:`~nato_partners.unstructure` gives, so a change of a
+cited source shows as a change of ``sources``.
+
+>>> import nato_partners as nato
+>>> len(diff(nato.load(), nato.load()))
+0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib.resources.abc import Traversable
+from typing import Any, Literal
+
+import attrs
+
+from ._html import HtmlRepr
+from .convert import unstructure
+from .dataset import Dataset, load_dataset
+from .results import Results
+
+__all__ = ["Change", "diff"]
+
+#: The kinds of record compared, in the order changes are listed.
+_KINDS = ("source", "partner", "programme", "membership", "milestone", "trust_fund_project")
+
+
+@attrs.frozen(kw_only=True)
+class Change(HtmlRepr):
+    """One difference between two versions of a dataset.
+
+    :param change: ``"added"``, ``"removed"`` or ``"changed"``.
+    :param kind: the kind of record, such as ``"milestone"``.
+    :param id: the record's id.
+    :param field: the field that changed, for a changed record.
+    :param old: the field's old value (plain data), or the whole removed record.
+    :param new: the field's new value (plain data), or the whole added record.
+    """
+
+    change: Literal["added", "removed", "changed"]
+    kind: str
+    id: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+
+def diff(
+    old: Dataset | str | os.PathLike[str] | Traversable,
+    new: Dataset | str | os.PathLike[str] | Traversable,
+) -> Results[Change]:
+    """Compare two datasets, or two dataset directories, record by record.
+
+    :param old: the earlier dataset, or its directory.
+    :param new: the later dataset, or its directory.
+    :returns: one :class:`Change` per record added or removed and per field changed, by
+        kind of record, then id, then field.
+    :raises DataError: if a directory does not hold a valid dataset.
+    """
+    before, after = _records(_dataset(old)), _records(_dataset(new))
+    changes: list[Change] = []
+    for kind in _KINDS:
+        was, now = before[kind], after[kind]
+        for key in sorted(was.keys() | now.keys()):
+            if key not in now:
+                changes.append(Change(change="removed", kind=kind, id=key,
+                                      old=unstructure(was[key])))
+            elif key not in was:
+                changes.append(Change(change="added", kind=kind, id=key,
+                                      new=unstructure(now[key])))
+            elif was[key] != now[key]:
+                old_data, new_data = unstructure(was[key]), unstructure(now[key])
+                for field in sorted(old_data.keys() | new_data.keys()):
+                    if old_data.get(field) != new_data.get(field):
+                        changes.append(Change(change="changed", kind=kind, id=key,
+                                              field=field, old=old_data.get(field),
+                                              new=new_data.get(field)))
+    return Results(changes)
+
+
+def _dataset(value: Any) -> Dataset:
+    return value if isinstance(value, Dataset) else load_dataset(value)
+
+
+def _records(dataset: Dataset) -> dict[str, dict[str, Any]]:
+    groups: Iterable[tuple[str, Iterable[Any]]] = (
+        ("source", dataset.sources()),
+        ("partner", dataset.partners()),
+        ("programme", dataset.programmes()),
+        ("membership", dataset.memberships()),
+        ("milestone", dataset.milestones()),
+        ("trust_fund_project", dataset.trust_fund_projects()),
+    )
+    return {kind: {record.id: record for record in records} for kind, records in groups}

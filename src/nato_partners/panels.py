@@ -1,0 +1,325 @@
+"""Country-year panels: each partner's status in each programme, period by period.
+
+A panel has one row per partner, programme and period (a year by default, or a month or
+a day), with the status coded the way the Correlates of War IGO data codes a state's
+membership of an organisation:
+
+====  =================  ===========================================================
+code  label              meaning
+====  =================  ===========================================================
+1     full member        a membership without a ``role``, in force in the period
+2     associate          a membership whose ``role`` says associate
+3     observer           a membership whose ``role`` says observer
+0     not a member       no membership in force, and the dataset holds the
+                         programme's complete membership
+-1    not in existence   the programme did not exist in the period
+<NA>  not known          the data cannot tell (COW's -9, "missing data")
+====  =================  ===========================================================
+
+A cell that the data cannot settle is missing (``<NA>`` in the nullable ``status``
+column), never 0: fill it with ``-9`` to match the COW files, never with ``0``. Each
+cell agrees with :func:`~nato_partners.participates` asked about the same period.
+
+**The rule for a period in which a membership began or ended.** By default a partner
+counts in a period if its membership was in force on any day of it (``reference=None``).
+With ``reference="12-31"`` (any month and day) a yearly panel asks about that one day of
+each year instead, as some panels code membership at the end of the year. Where the
+membership's dates are too coarse to tell (it began "in 1994" and the reference day is in
+1994), the cell is not known. The ``joined_precision`` and ``ends_precision`` columns give
+the precision of the dates behind each cell held by a membership.
+
+Panels need the pandas extra (``pip install 'nato-partners[pandas]'``); ``backend=``
+gives an Arrow table or a polars DataFrame where those are installed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._extras import require
+from .model import Membership, Partner, Programme
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["STATUS_LABELS", "panel"]
+
+#: The label of each status code, as the ``status_label`` column gives it.
+STATUS_LABELS: dict[int | None, str] = {
+    1: "full member",
+    2: "associate",
+    3: "observer",
+    0: "not a member",
+    -1: "not in existence",
+    None: "not known",
+}
+
+_NOT_KNOWN = -9  # the COW code for missing data, used only while the panel is built
+_NEVER = 10**7  # after every real day's ordinal
+_BEFORE = -(10**7)
+
+
+def panel(
+    partners: Iterable[str | Partner] | None = None,
+    programmes: Iterable[str | Programme] | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    *,
+    freq: Literal["year", "month", "day"] = "year",
+    reference: str | None = None,
+    wide: bool = False,
+    backend: Literal["pandas", "arrow", "polars"] = "pandas",
+    dataset: Dataset | None = None,
+) -> Any:
+    """Build a partner-programme-period panel of membership status.
+
+    :param partners: the partners to include (any keys :meth:`Dataset.partner` takes);
+        ``None`` for every country in the dataset.
+    :param programmes: the programmes to include; ``None`` for all.
+    :param start: the first year; by default the earliest year any chosen programme was
+        established or any of its memberships began.
+    :param end: the last year; by default the current year.
+    :param freq: ``"year"`` (the default), ``"month"`` or ``"day"``: the length of a period.
+    :param reference: for a yearly panel, a day of the year as ``"MM-DD"`` on which to ask
+        about each year, instead of any day of it.
+    :param wide: one row per partner and period with a column of status codes per
+        programme, for merging; the long form otherwise.
+    :param backend: ``"pandas"``, ``"arrow"`` (a :class:`pyarrow.Table`) or ``"polars"``.
+    :param dataset: the dataset to read; the bundled one if ``None``.
+    :returns: the panel, long or wide, in the chosen backend.
+    :raises ImportError: if pandas (or the chosen backend) is not installed.
+    :raises NotFoundError: if a partner or a programme is unknown.
+    :raises ValueError: if the period, ``freq`` or ``reference`` is not valid.
+    """
+    pandas = require("pandas", "pandas", "panel")
+    import numpy
+
+    if dataset is None:
+        from .dataset import load
+
+        dataset = load()
+    chosen_partners = _chosen(partners, dataset.partners(), dataset.partner)
+    chosen_programmes = _chosen(programmes, dataset.programmes(), dataset.programme)
+    if start is None:
+        start = _first_year(chosen_programmes, dataset)
+    if end is None:
+        end = datetime.date.today().year
+    if start > end:
+        raise ValueError(f"the panel starts after it ends ({start} > {end})")
+    firsts, lasts, labels = _periods(start, end, freq, reference)
+    index = {p.code: i for i, p in enumerate(chosen_partners)}
+    n_partners, n_periods = len(chosen_partners), len(firsts)
+
+    status_blocks: list[Any] = []
+    membership_blocks: list[Any] = []
+    for programme in chosen_programmes:
+        existed = numpy.ones(n_periods, dtype=bool)
+        if programme.established is not None:
+            existed &= _ordinal(programme.established.earliest) <= lasts
+        if programme.ended is not None:
+            existed &= _ordinal(programme.ended.latest) > firsts
+        base = numpy.where(existed, 0 if programme.members_complete else _NOT_KNOWN, -1)
+        status = numpy.tile(base, (n_partners, 1)).astype(numpy.int8)
+        behind = numpy.full((n_partners, n_periods), -1, dtype=numpy.int32)
+        held = dataset.memberships(programme=programme)
+        for number, membership in enumerate(held):
+            row = index.get(membership.partner)
+            if row is None:
+                continue
+            yes, no = _in_force(membership, firsts, lasts, numpy)
+            code = _code(membership)
+            cells = status[row]
+            # Yes beats not known, which beats the default; a programme that did not
+            # exist stays -1 (its memberships are checked to lie within its life).
+            mark_yes = yes & existed
+            maybe = ~yes & ~no & existed & (cells < 1)
+            cells[maybe] = _NOT_KNOWN
+            cells[mark_yes] = code
+            behind[row][mark_yes | maybe] = number
+        status_blocks.append(status.ravel())
+        membership_blocks.append((behind.ravel(), held))
+
+    frame = _long_frame(pandas, numpy, chosen_partners, chosen_programmes, labels,
+                        status_blocks, membership_blocks, freq)
+    if wide:
+        frame = _widen(pandas, frame)
+    if backend == "pandas":
+        return frame
+    if backend == "arrow":
+        pa = require("pyarrow", "arrow", "panel")
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    if backend == "polars":
+        polars = require("polars", "polars", "panel")
+        return polars.from_pandas(frame)
+    raise ValueError(f"unknown backend {backend!r}; expected pandas, arrow or polars")
+
+
+def _chosen(keys: Iterable[Any] | None, every: Sequence[Any], find: Any) -> list[Any]:
+    if keys is None:
+        return list(every)
+    if isinstance(keys, str):
+        keys = [keys]
+    return list(dict.fromkeys(find(key) for key in keys))
+
+
+def _first_year(programmes: Sequence[Programme], dataset: Dataset) -> int:
+    years = [p.established.year for p in programmes if p.established is not None]
+    for programme in programmes:
+        years += [m.joined.year for m in dataset.memberships(programme=programme) if m.joined]
+    if not years:
+        raise ValueError("no chosen programme has a date to start the panel from; "
+                         "give start=")
+    return min(years)
+
+
+def _periods(start: int, end: int, freq: str, reference: str | None) -> tuple[Any, Any, list[Any]]:
+    """The first and last day ordinals of each period, and each period's label."""
+    import numpy
+
+    firsts: list[int] = []
+    lasts: list[int] = []
+    labels: list[Any] = []
+    if freq == "year":
+        for year in range(start, end + 1):
+            if reference is None:
+                first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            else:
+                first = last = _reference_day(year, reference)
+            firsts.append(first.toordinal())
+            lasts.append(last.toordinal())
+            labels.append(year)
+    elif reference is not None:
+        raise ValueError("reference= is for yearly panels; a month or a day panel asks "
+                         "about every day of each period")
+    elif freq == "month":
+        for year in range(start, end + 1):
+            for month in range(1, 13):
+                first = datetime.date(year, month, 1)
+                following = datetime.date(year + month // 12, month % 12 + 1, 1)
+                firsts.append(first.toordinal())
+                lasts.append(following.toordinal() - 1)
+                labels.append(f"{year}-{month:02d}")
+    elif freq == "day":
+        day = datetime.date(start, 1, 1).toordinal()
+        last_day = datetime.date(end, 12, 31).toordinal()
+        firsts = list(range(day, last_day + 1))
+        lasts = firsts
+        labels = [datetime.date.fromordinal(d) for d in firsts]
+    else:
+        raise ValueError(f"unknown freq {freq!r}; expected year, month or day")
+    return numpy.array(firsts), numpy.array(lasts), labels
+
+
+def _reference_day(year: int, reference: str) -> datetime.date:
+    try:
+        month, day = (int(part) for part in reference.split("-"))
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"reference {reference!r} is not a day of {year} given as MM-DD"
+                         ) from None
+
+
+def _ordinal(day: datetime.date) -> int:
+    return datetime.date(day.year, day.month, day.day).toordinal()
+
+
+def _in_force(membership: Membership, firsts: Any, lasts: Any, numpy: Any) -> tuple[Any, Any]:
+    """Where the membership was certainly in force, and where certainly not.
+
+    The same rule as :meth:`Membership.in_force`, for every period at once.
+    """
+    stops = [d for d in (membership.left, membership.suspended) if d is not None]
+    soonest_end = min((_ordinal(d.earliest) for d in stops), default=_NEVER)
+    latest_end = min((_ordinal(d.latest) for d in stops), default=_NEVER)
+    joined = membership.joined
+    early = _BEFORE if joined is None else _ordinal(joined.earliest)
+    late = _NEVER if joined is None else _ordinal(joined.latest)
+    day = numpy.maximum(firsts, early)
+    no = (day > lasts) | (day >= latest_end)
+    day = numpy.maximum(firsts, late)
+    yes = (day <= lasts) & (day < soonest_end)
+    return yes, no
+
+
+def _code(membership: Membership) -> int:
+    role = (membership.role or "").casefold()
+    if "observer" in role:
+        return 3
+    if "associate" in role:
+        return 2
+    return 1
+
+
+def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
+                programmes: Sequence[Programme], labels: list[Any],
+                status_blocks: list[Any], membership_blocks: list[Any], freq: str) -> Any:
+    """The long panel, built column by column from small lookups taken by index."""
+    n_partners, n_periods, n_programmes = len(partners), len(labels), len(programmes)
+    status = (numpy.concatenate(status_blocks) if status_blocks
+              else numpy.array([], dtype=numpy.int8))
+    missing = status == _NOT_KNOWN
+    partner_index = numpy.tile(numpy.repeat(numpy.arange(n_partners), n_periods), n_programmes)
+    programme_index = numpy.repeat(numpy.arange(n_programmes), n_partners * n_periods)
+    period_index = numpy.tile(numpy.arange(n_periods), n_partners * n_programmes)
+
+    def per_partner(values: list[Any], dtype: str) -> Any:
+        return pandas.array(values, dtype=dtype).take(partner_index)
+
+    label_codes = numpy.full(len(status), 5, dtype=numpy.int8)
+    for number, code in enumerate((1, 2, 3, 0, -1)):
+        label_codes[status == code] = number
+    columns: dict[str, Any] = {
+        "partner": pandas.Categorical.from_codes(partner_index,
+                                                 categories=[p.code for p in partners]),
+        "partner_name": pandas.Categorical.from_codes(partner_index,
+                                                      categories=[p.name for p in partners]),
+        "iso_numeric": per_partner([p.iso_numeric for p in partners], "string"),
+        "cow_code": per_partner([p.cow_code for p in partners], "Int64"),
+        "gw_code": per_partner([p.gw_code for p in partners], "Int64"),
+        "programme": pandas.Categorical.from_codes(programme_index,
+                                                   categories=[p.id for p in programmes]),
+        "period": _period_column(pandas, labels, freq).take(period_index),
+        "status": pandas.arrays.IntegerArray(numpy.where(missing, 0, status).astype("int8"),
+                                             missing),
+        "status_label": pandas.Categorical.from_codes(
+            label_codes, categories=[STATUS_LABELS[c] for c in (1, 2, 3, 0, -1, None)]),
+    }
+    # Each cell held by a membership names it, with the precision of its dates.
+    precisions = ["year", "month", "day"]
+    ids, joined, ends = [], [], []
+    for behind, held in membership_blocks:
+        ids.append(pandas.array([m.id for m in held] or [None], dtype="string")
+                   .take(behind, allow_fill=True))
+        joined_codes = numpy.array([-1 if m.joined is None else
+                                    precisions.index(m.joined.precision.value) for m in held]
+                                   + [-1])
+        ends_codes = numpy.array([-1 if m.ends is None else
+                                  precisions.index(m.ends.precision.value) for m in held]
+                                 + [-1])
+        joined.append(joined_codes[behind])  # behind is -1 where no membership: the last
+        ends.append(ends_codes[behind])
+    columns["membership"] = (pandas.concat([pandas.Series(i) for i in ids], ignore_index=True)
+                             .array if ids else pandas.array([], dtype="string"))
+    columns["joined_precision"] = pandas.Categorical.from_codes(
+        numpy.concatenate(joined) if joined else [], categories=precisions, ordered=True)
+    columns["ends_precision"] = pandas.Categorical.from_codes(
+        numpy.concatenate(ends) if ends else [], categories=precisions, ordered=True)
+    return pandas.DataFrame(columns)
+
+
+def _period_column(pandas: Any, labels: list[Any], freq: str) -> Any:
+    """One entry per period: the year, the month as ``YYYY-MM`` text, or the day."""
+    if freq == "year":
+        return pandas.array(labels, dtype="Int64")
+    if freq == "month":
+        return pandas.array(labels, dtype="string")
+    return pandas.array(pandas.to_datetime(labels).astype("datetime64[s]"))
+
+
+def _widen(pandas: Any, frame: Any) -> Any:
+    keys = ["partner", "partner_name", "iso_numeric", "cow_code", "gw_code", "period"]
+    wide = frame.pivot(index=keys, columns="programme", values="status")
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.reset_index()

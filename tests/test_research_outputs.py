@@ -1,0 +1,218 @@
+"""What researchers take away: code crosswalks, citations, diffs and coverage."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import nato_partners as np
+from nato_partners import Precision
+
+# -- code crosswalks ---------------------------------------------------------------------
+
+# Correlates of War state codes as the COW State System Membership list (v2016) gives them,
+# and Gleditsch-Ward codes from the GW list of independent states, for a sample that covers
+# the cases where the systems differ (Germany, Serbia) and where letter codes mislead.
+COW = {"USA": 2, "CAN": 20, "GBR": 200, "FRA": 220, "CHE": 225, "DEU": 255, "AUT": 305,
+       "CZE": 316, "SVK": 317, "SRB": 345, "MNE": 341, "MKD": 343, "RUS": 365, "UKR": 369,
+       "GEO": 372, "AZE": 373, "ARM": 371, "AUS": 900, "MNG": 712, "KOR": 732, "TUR": 640}
+GW = {**COW, "DEU": 260, "SRB": 340}
+
+
+def test_partners_carry_iso_cow_and_gw_codes() -> None:
+    for code, number in COW.items():
+        assert np.partner(code).cow_code == number, code
+        assert np.partner(code).gw_code == GW[code], code
+    # Every country has all three, and the systems differ only where a note says so.
+    for partner in np.partners():
+        assert partner.iso_numeric is not None
+        assert len(partner.iso_numeric) == 3
+        assert partner.cow_code is not None
+        assert partner.gw_code is not None
+        if partner.cow_code != partner.gw_code:
+            assert partner.note is not None
+            assert "Gleditsch-Ward" in partner.note
+
+
+def test_iso_numeric_codes_agree_with_pycountry() -> None:
+    pycountry = pytest.importorskip("pycountry")
+    for partner in np.partners():
+        assert pycountry.countries.get(alpha_3=partner.code).numeric == partner.iso_numeric
+
+
+def test_partner_accepts_numbers() -> None:
+    assert np.partner(373).code == "AZE"  # an int is a COW code
+    assert np.partner(cow=255).code == "DEU"
+    assert np.partner(gw=260).code == "DEU"
+    assert np.partner("031").code == "AZE"  # three digits are the ISO numeric code
+    with pytest.raises(np.NotFoundError, match="COW code 1"):
+        np.partner(1)
+    with pytest.raises(TypeError, match="one of"):
+        np.partner("AZ", cow=373)
+
+
+def test_a_panel_merges_with_cow_coded_data_in_one_line() -> None:
+    pandas = pytest.importorskip("pandas")
+    other = pandas.DataFrame({"ccode": [373, 372, 255], "year": [2000, 2000, 2000],
+                              "score": [0.1, 0.2, 0.3]})
+    panel = np.panel(programmes=["pfp"], start=2000, end=2000)
+    merged = other.merge(panel, left_on=["ccode", "year"], right_on=["cow_code", "period"])
+    assert dict(zip(merged.partner.astype(str), merged.status.tolist(), strict=True)) == {
+        "AZE": 1, "GEO": 1, "DEU": 0}
+
+
+# -- citations ---------------------------------------------------------------------------
+
+
+def test_bibtex_of_every_record_parses() -> None:
+    bibtexparser = pytest.importorskip("bibtexparser")
+    text = np.cite(np.sources(), style="bibtex")
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    assert {e.key for e in library.entries} == {s.id for s in np.sources()}
+    saloglu = {p.id: p for p in np.trust_fund_projects("AZ")}["saloglu"]
+    for record in (*np.partners(), saloglu, *np.timeline("GE")):
+        parsed = bibtexparser.parse_string(np.cite(record, style="bibtex"))
+        assert parsed.failed_blocks == []
+        assert {e.key for e in parsed.entries} == {s.id for s in record.sources}
+
+
+def test_bibtex_keeps_the_precision_of_dates_and_the_address() -> None:
+    bibtexparser = pytest.importorskip("bibtexparser")
+    source = next(s for s in np.sources() if s.published is not None
+                  and s.published.precision is Precision.MONTH and s.url)
+    (entry,) = bibtexparser.parse_string(np.cite(source, style="bibtex")).entries
+    assert entry.fields_dict["date"].value == str(source.published)
+    assert entry.fields_dict["url"].value == source.url
+    assert entry.fields_dict["year"].value == str(source.published.year)
+
+
+def test_csl_json_renders_with_a_csl_processor() -> None:
+    citeproc = pytest.importorskip("citeproc")
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(np.cite(np.sources(), style="csl-json"))
+    style = citeproc.CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = citeproc.CitationStylesBibliography(style, CiteProcJSON(items),
+                                                       citeproc.formatter.plain)
+    for item in items:
+        bibliography.register(citeproc.Citation([citeproc.CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(np.sources())
+    seed = next(s for s in np.sources() if s.id == "caliber-agencies-visit")
+    assert any(seed.title in line and "Caliber.Az" in line for line in rendered)
+
+
+def test_csl_json_dates_keep_their_precision() -> None:
+    items = {i["id"]: i for i in json.loads(np.cite(np.sources(), style="csl-json"))}
+    for source in np.sources():
+        if source.published is None:
+            assert "issued" not in items[source.id]
+        else:
+            parts = items[source.id]["issued"]["date-parts"][0]
+            assert len(parts) == {Precision.YEAR: 1, Precision.MONTH: 2,
+                                  Precision.DAY: 3}[source.published.precision]
+
+
+def test_each_source_once_and_the_dataset_itself() -> None:
+    text = np.cite(np.memberships("AZ"), style="text")
+    cited = {s.id for m in np.memberships("AZ") for s in m.sources}
+    assert len(text.splitlines()) == len(cited)
+    itself = np.cite(style="text")
+    assert np.__data_version__ in itself
+    assert np.__version__ in itself
+    with pytest.raises(ValueError, match="unknown style"):
+        np.cite(style="apa")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        np.cite(42)
+
+
+def test_citation_cff_names_the_library_and_data_versions() -> None:
+    cff = Path(__file__).resolve().parents[1] / "CITATION.cff"
+    if not cff.is_file():
+        pytest.skip("no CITATION.cff in this checkout")
+    text = cff.read_text("utf-8")
+    assert f'version: "{np.__version__}"' in text
+    assert np.__data_version__ in text
+
+
+# -- what changed between data versions --------------------------------------------------
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_diff_reports_exactly_what_was_changed_added_and_removed(copy: Path) -> None:
+    georgia = copy / "partners" / "geo.toml"
+    text = georgia.read_text("utf-8")
+    first = tomllib.loads(text)["milestones"][0]
+    # One change: a title; one addition: a milestone; one removal: Azerbaijan's last
+    # milestone (an undated one, which no membership claims).
+    text = text.replace(f'title = "{first["title"]}"', 'title = "A new title"', 1)
+    text += ('\n[[milestones]]\nid = "geo-added"\ndate = "2025"\nkind = "visit"\n'
+             'title = "t"\nsummary = "s"\nsources = ["caliber-agencies-visit"]\n')
+    georgia.write_text(text, "utf-8")
+    azerbaijan = copy / "partners" / "aze.toml"
+    aze = azerbaijan.read_text("utf-8")
+    last = aze.rindex("[[milestones]]")
+    end = aze.find("[[", last + 2)
+    removed = tomllib.loads(aze[last:end if end != -1 else None])["milestones"][0]["id"]
+    azerbaijan.write_text(aze[:last] + (aze[end:] if end != -1 else ""), "utf-8")
+
+    with resources.as_file(resources.files("nato_partners") / "data") as bundled:
+        changes = np.diff(bundled, copy)
+    found = {(c.change, c.kind, c.id, c.field) for c in changes}
+    assert found == {("changed", "milestone", first["id"], "title"),
+                     ("added", "milestone", "geo-added", None),
+                     ("removed", "milestone", removed, None)}
+    (changed,) = [c for c in changes if c.change == "changed"]
+    assert (changed.old, changed.new) == (first["title"], "A new title")
+
+
+def test_a_dataset_compared_with_itself_has_no_changes() -> None:
+    assert np.diff(np.load(), np.load()) == ()
+
+
+# -- coverage ----------------------------------------------------------------------------
+
+
+def test_coverage_says_what_the_data_holds_for_each_pair() -> None:
+    rows = {(r.partner, r.programme): r for r in np.coverage()}
+    assert len(rows) == len(np.partners()) * len(np.programmes())
+    pfp = rows[("AZE", "pfp")]
+    assert (pfp.held, pfp.answer, pfp.joined_precision) == (True, "member on record",
+                                                            Precision.DAY)
+    assert "nato" in pfp.source_kinds or "government" in pfp.source_kinds
+    assert rows[("AZE", "ici")].answer == "not a member"  # the ICI's list is complete
+    assert rows[("AZE", "pii")].answer == "not known"  # the PII's is not
+    assert rows[("JPN", "partners-across-the-globe")].undated is True
+    for row in rows.values():
+        complete = np.programme(row.programme).members_complete
+        if not row.held:
+            assert row.answer == ("not a member" if complete else "not known")
+
+
+def test_source_kinds_follow_the_address() -> None:
+    from nato_partners.coverage_report import source_kind
+
+    def kind(url: str | None) -> str:
+        return source_kind(np.Source(id="x", title="t", publisher="p", url=url))
+
+    assert kind("https://www.nato.int/cps/en/natohq/topics_49290.htm") == "nato"
+    assert kind("https://nspa.nato.int/en/news/news-20130123.htm") == "nato"
+    assert kind("https://mfa.gov.az/en/content/560") == "government"
+    assert kind("https://en.wikipedia.org/wiki/Azerbaijan%E2%80%93NATO_relations") == (
+        "encyclopaedia")
+    assert kind("https://rferl.org/a/1085070.html") == "press or other"
+    assert kind("https://web.archive.org/web/2007/http://www.mfa.gov.az/eng/nato.shtml") == (
+        "government")
+    assert kind(None) == "offline"
