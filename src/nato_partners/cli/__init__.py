@@ -1,0 +1,147 @@
+"""The ``nato-partners`` command: answers from the dataset without writing Python.
+
+Every command asks the same :class:`~nato_partners.Dataset` methods a Python user would,
+of the bundled dataset or of the directory given with ``--data``, and prints the answer as
+an aligned table or text for a person, as CSV (``--format csv``) or as JSON (``--json``,
+the converter's unstructured form of the records).
+
+Bad input (an unknown partner, a date that does not exist, a broken data directory) ends
+with one line on standard error and exit status 2, never a traceback; ``validate`` exits
+with status 1 when the dataset it checks has problems. An answer the data cannot give is
+"not known", with its own exit status 3: ``participates`` exits 0 for yes, 1 for no and 3
+for not known, and ``members`` exits 3 when it cannot give the whole list.
+
+To add a command, write a function that adds its arguments to a parser and one that runs
+it with a :class:`~nato_partners.cli.output.Context`, and list them in a
+:class:`~nato_partners.cli.commands.Command` in :data:`~nato_partners.cli.commands.COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from .. import NotFoundError, __version__, unstructure
+from .commands import COMMANDS, Command
+from .output import BROKEN_PIPE_STATUS, FORMATS, PROG, Context, Parser, UsageError
+
+__all__ = ["main"]
+
+
+# -- the parser and the entry point -----------------------------------------------------
+
+
+def _common_options() -> Parser:
+    """The options every command takes, before or after its name."""
+    # SUPPRESS keeps a subcommand's parser from resetting what was given before its name.
+    common = Parser(add_help=False)
+    common.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS,
+                        help="use the dataset directory PATH instead of the bundled data")
+    common.add_argument("--format", choices=FORMATS, default=argparse.SUPPRESS,
+                        help="how to print the answer (default: table)")
+    common.add_argument("--json", dest="format", action="store_const", const="json",
+                        default=argparse.SUPPRESS, help="print JSON; same as --format json")
+    return common
+
+
+def _parser() -> Parser:
+    common = _common_options()
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog=PROG,
+        description="NATO's partnerships as sourced data: partners, programmes, memberships,\n"
+        "milestones and Trust Fund projects.",
+        epilog="examples:\n"
+        + "\n".join(f"  {PROG} {c.examples[0]}" for c in COMMANDS)
+        + f"\n\n'{PROG} COMMAND --help' tells more about a command.",
+        formatter_class=formatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="store_true",
+                        help="print the library's version and the data's version and "
+                        "review date")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.summary,
+            description=command.summary[0].upper() + command.summary[1:] + "."
+            + (f"\n\n{textwrap.fill(command.details, 79)}" if command.details else ""),
+            epilog="examples:\n" + "\n".join(f"  {PROG} {e}" for e in command.examples),
+            formatter_class=formatter,
+            parents=[common],
+        )
+        if command.arguments is not None:
+            command.arguments(sub)
+        sub.set_defaults(run=command)
+    return parser
+
+
+def _version(ctx: Context) -> int:
+    info = ctx.dataset.info
+    if ctx.format == "json":
+        ctx.write_json({"version": __version__, "data": unstructure(info)})
+    else:
+        ctx.write_lines(
+            [f"{PROG} {__version__}, data {info.version} (reviewed {info.reviewed})"]
+        )
+    return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    ctx = Context(args)
+    if args.version:
+        return _version(ctx)
+    command: Command | None = getattr(args, "run", None)
+    if command is None:
+        names = ", ".join(c.name for c in COMMANDS)
+        raise UsageError(f"a command is required, one of: {names} (see '{PROG} --help')")
+    if ctx.format not in command.formats:
+        raise UsageError(f"{command.name} has no {ctx.format} output; choose from "
+                          + ", ".join(command.formats))
+    try:
+        return command.run(ctx)
+    except UnicodeError:
+        raise  # a fault of the output, not of what the user typed
+    except (NotFoundError, ValueError) as error:
+        # The library's own messages for unknown keys, areas, kinds and empty searches.
+        raise UsageError(" ".join(str(error).split())) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``nato-partners`` command line.
+
+    :param argv: the arguments after the program name; ``None`` reads :data:`sys.argv`.
+    :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
+        ``participates`` answers no), 2 for bad input (reported in one line on standard
+        error), 3 when the data cannot give the answer ("not known").
+    """
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A terminal or pipe that cannot show a name such as "Türkiye" gets an escape
+        # instead of an encoding error halfway through the output.
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        try:
+            status = _run(argv)
+        except UsageError as error:
+            sys.stdout.flush()
+            print(f"{PROG}: error: {error}", file=sys.stderr)
+            status = 2
+        except SystemExit as stop:  # --help, once its text is written
+            status = stop.code if isinstance(stop.code, int) else 0
+        # Flushing here, not at exit, lets a closed pipe show up where it is caught.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (as `| head` does): the recipe of the signal module's
+        # documentation points stdout at devnull so the final flush at exit cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
+    except KeyboardInterrupt:
+        return 130
+    return status

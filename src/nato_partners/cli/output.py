@@ -1,0 +1,295 @@
+"""How the command line writes answers: tables for people, CSV and JSON for programs.
+
+It also holds what every command shares: the program's name, its exit statuses, the
+one-line usage error and the :class:`Context` a command runs with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple, NoReturn
+
+from .. import (
+    DataError,
+    Dataset,
+    Source,
+    load,
+    load_dataset,
+    unstructure,
+)
+
+__all__ = [
+    "BROKEN_PIPE_STATUS",
+    "FORMATS",
+    "NOT_KNOWN_STATUS",
+    "PROG",
+    "Column",
+    "Context",
+    "Parser",
+    "UsageError",
+    "fields",
+    "table",
+]
+
+
+PROG = "nato-partners"
+FORMATS = ("table", "csv", "json")
+#: Columns assumed when the output is not a terminal, such as a pipe or a file.
+_FALLBACK_COLUMNS = 100
+_MIN_COLUMNS = 40
+_GAP = "  "
+#: The exit status of a process killed by SIGPIPE, which is what a reader that stops
+#: early (``| head``) usually sees from command-line tools.
+BROKEN_PIPE_STATUS = 128 + 13
+#: The exit status of an answer the data cannot give.
+NOT_KNOWN_STATUS = 3
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported in one line on stderr, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block and a message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+# -- output -----------------------------------------------------------------------------
+
+
+class Column(NamedTuple):
+    """One column of a listing: its CSV name, its table title and how to read a record."""
+
+    name: str
+    title: str
+    get: Callable[[Any], object]
+    #: Whether the person-readable table shows it; CSV always does.
+    table: bool = True
+    #: What a table shows for a missing value.
+    missing: str = "-"
+    #: Whether a table may wrap the text to fit the terminal.
+    wrap: bool = True
+    #: Whether a table aligns it to the right, as for figures.
+    right: bool = False
+
+
+def _table_text(value: object, missing: str = "-") -> str:
+    """A value as a person reads it: figures grouped by thousands, lists by commas."""
+    if value is None or value == "" or value == ():
+        return missing
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, Source):
+        return value.id
+    if isinstance(value, tuple):
+        return ", ".join(_table_text(item) for item in value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)  # the vocabulary word, as options such as --area take it
+    return " ".join(str(value).split())
+
+
+def _csv_text(value: object) -> str:
+    """A value for a CSV cell: plain figures, lists joined by semicolons, empty if missing."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Source):
+        return value.id
+    if isinstance(value, tuple):
+        return "; ".join(_csv_text(item) for item in value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return " ".join(str(value).split())
+
+
+def _terminal_width() -> int:
+    return max(_MIN_COLUMNS, shutil.get_terminal_size((_FALLBACK_COLUMNS, 24)).columns)
+
+
+def table(columns: Sequence[Column], records: Iterable[Any], width: int) -> list[str]:
+    """Lay records out as an aligned table no wider than ``width`` where text can wrap.
+
+    A column with nothing to show in any row is left out, unless what it shows for a
+    missing value says something ("not dated"), which a reader must not lose.
+    """
+    cells = [[_table_text(c.get(r), c.missing) for c in columns] for r in records]
+    shown = [i for i, c in enumerate(columns)
+             if c.missing != "-" or any(row[i] != c.missing for row in cells)]
+    columns = [columns[i] for i in shown]
+    cells = [[row[i] for i in shown] for row in cells]
+    widths = [max([len(c.title)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    # Narrowest a wrapped column may get: its title, and room for a few words.
+    floors = [min(w, max(len(c.title), 12)) for w, c in zip(widths, columns, strict=True)]
+    overflow = sum(widths) + len(_GAP) * (len(widths) - 1) - width
+    while overflow > 0:
+        shrinkable = [i for i, c in enumerate(columns) if c.wrap and widths[i] > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        overflow -= 1
+
+    def line(parts: Sequence[str]) -> str:
+        padded = (
+            part.rjust(w) if c.right else part.ljust(w)
+            for part, w, c in zip(parts, widths, columns, strict=True)
+        )
+        return _GAP.join(padded).rstrip()
+
+    lines = [line([c.title for c in columns]), line(["-" * w for w in widths])]
+    wrapped_rows = [
+        [
+            textwrap.wrap(text, w, break_on_hyphens=False) or [""] if len(text) > w else [text]
+            for text, w in zip(row, widths, strict=True)
+        ]
+        for row in cells
+    ]
+    spaced = any(len(part) > 1 for row in wrapped_rows for part in row)
+    for index, row in enumerate(wrapped_rows):
+        if spaced and index:
+            lines.append("")  # rows of several lines are easier to tell apart with a gap
+        for depth in range(max(len(part) for part in row)):
+            lines.append(line([part[depth] if depth < len(part) else "" for part in row]))
+    return lines
+
+
+def fields(pairs: Iterable[tuple[str, object]], width: int, indent: str = "  ") -> list[str]:
+    """Lay out labelled values, one per line, wrapping long text under its value.
+
+    Missing values are left out. Long words such as addresses are never broken.
+    """
+    shown = [(label, _table_text(value, "")) for label, value in pairs]
+    shown = [(label, text) for label, text in shown if text]
+    if not shown:
+        return []
+    label_width = max(len(label) for label, _ in shown)
+    text_width = max(20, width - len(indent) - label_width - len(_GAP))
+    hanging = indent + " " * (label_width + len(_GAP))
+    lines = []
+    for label, text in shown:
+        parts = textwrap.wrap(text, text_width, break_long_words=False, break_on_hyphens=False)
+        lines.append(f"{indent}{label.ljust(label_width)}{_GAP}{parts[0]}")
+        lines.extend(hanging + part for part in parts[1:])
+    return lines
+
+
+class Context:
+    """What a command works with: its arguments, the dataset, and how to write the answer.
+
+    :param args: the parsed command line.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        #: ``table``, ``csv`` or ``json``.
+        self.format: str = getattr(args, "format", None) or "table"
+        self._data: str | None = getattr(args, "data", None)
+        self._dataset: Dataset | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset the command asks: the bundled one or the ``--data`` directory.
+
+        :raises UsageError: if the directory is missing or its data has problems.
+        """
+        if self._dataset is None:
+            self._dataset = _open_dataset(self._data)
+        return self._dataset
+
+    @property
+    def width(self) -> int:
+        """How many columns a table may take."""
+        return _terminal_width()
+
+    def note(self, text: str) -> None:
+        """Print a remark about the answer on standard error, after what stdout holds.
+
+        :param text: the remark, without the program's name.
+        """
+        sys.stdout.flush()
+        print(f"{PROG}: {text}", file=sys.stderr)
+
+    def write_lines(self, lines: Iterable[str]) -> None:
+        """Print lines of text to standard output.
+
+        :param lines: the lines, without their line ends.
+        """
+        sys.stdout.write("".join(line + "\n" for line in lines))
+
+    def write_json(self, data: object) -> None:
+        """Print plain data as JSON: keys sorted, non-ASCII text as it is.
+
+        :param data: what :func:`~nato_partners.unstructure` gives.
+        """
+        import json
+
+        # Values read from a broken TOML file can be dates or times; show them as text.
+        json.dump(data, sys.stdout, sort_keys=True, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+
+    def write_csv(self, columns: Sequence[Column], records: Iterable[Any]) -> None:
+        """Print records as CSV, one row each, with a header of column names.
+
+        :param columns: every column, including those a table leaves out.
+        :param records: the records.
+        """
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(c.name for c in columns)
+        writer.writerows([_csv_text(c.get(r)) for c in columns] for r in records)
+
+    def listing(
+        self,
+        records: Sequence[Any],
+        columns: Sequence[Column],
+        noun: str,
+        data: object = None,
+    ) -> None:
+        """Print records in the chosen format.
+
+        :param records: the records, in order.
+        :param columns: how to show them in a table or CSV.
+        :param noun: what they are, in the plural, for "no ... found".
+        :param data: the JSON content, when it is not just the unstructured records.
+        """
+        if self.format == "json":
+            self.write_json(unstructure(tuple(records)) if data is None else data)
+        elif self.format == "csv":
+            self.write_csv(columns, records)
+        elif records:
+            self.write_lines(table([c for c in columns if c.table], records, self.width))
+        else:
+            self.write_lines([f"No {noun} found."])
+
+
+def _open_dataset(path: str | None) -> Dataset:
+    """Load the bundled dataset or a directory, turning data problems into one line."""
+    if path is not None and not os.path.isdir(path):
+        raise UsageError(f"no dataset directory at {path!r}")
+    try:
+        return load() if path is None else load_dataset(path)
+    except DataError as error:
+        import shlex
+        from importlib.resources import files
+
+        where = str(files("nato_partners") / "data") if path is None else path
+        count = len(error.problems)
+        plural = "s" if count != 1 else ""
+        raise UsageError(
+            f"the dataset in {where!r} has {count} problem{plural}; "
+            f"run '{PROG} validate {shlex.quote(where)}' to list {'them' if plural else 'it'}"
+        ) from None
+
+
