@@ -29,8 +29,10 @@ if TYPE_CHECKING:
         to_arrow,
         to_dataframe,
         to_parquet,
+        to_polars,
     )
     from .files import MAX_FILE_BYTES
+    from .matching import Match
     from .model import (
         Area,
         Confidence,
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from .panels import panel
     from .plot import plot_timeline
     from .queries import (
+        matches,
         member_counts,
         members,
         memberships,
@@ -89,6 +92,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "to_arrow",
         "to_dataframe",
         "to_parquet",
+        "to_polars",
     ),
     "files": ("MAX_FILE_BYTES",),
     "model": (
@@ -112,6 +116,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "plot": ("plot_timeline",),
     "queries": (
         "member_counts",
+        "matches",
         "members",
         "memberships",
         "milestones",
@@ -126,6 +131,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "trust_fund_projects",
     ),
     "results": ("Results",),
+    "matching": ("Match",),
     "schema": ("json_schema", "schemas", "write_schemas"),
     "write": ("write_dataset",),
 }
@@ -159,6 +165,7 @@ __all__ = [
     "Dataset",
     "DatasetInfo",
     "DateLike",
+    "Match",
     "Membership",
     "Milestone",
     "MilestoneKind",
@@ -191,6 +198,7 @@ __all__ = [
     "load",
     "load_dataset",
     "make_converter",
+    "matches",
     "member_counts",
     "members",
     "memberships",
@@ -211,6 +219,7 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_parquet",
+    "to_polars",
     "trust_fund_projects",
     "unstructure",
     "write_dataset",

@@ -80,7 +80,7 @@ def diff(
                         changes.append(Change(change="changed", kind=kind, id=key,
                                               field=field, old=old_data.get(field),
                                               new=new_data.get(field)))
-    return Results(changes)
+    return Results(changes, Change)
 
 
 def _dataset(value: Any) -> Dataset:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime
-import enum
 import functools
 import gc
 import operator
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.resources import files
@@ -46,16 +46,17 @@ from .files import (
     read_bundle,
     read_directory,
 )
+from .matching import Match, field_texts, record_text
 from .model import (
     Area,
     DatasetInfo,
     Membership,
     Milestone,
     MilestoneKind,
-    Mission,
     Partner,
     Programme,
     Record,
+    Region,
     Source,
     TrustFundProject,
     Vocabulary,
@@ -66,6 +67,9 @@ from .validate import Locator, Unread, check, check_citations
 __all__ = ["PLUGIN_GROUP", "Dataset", "load", "load_dataset"]
 
 _V = TypeVar("_V", bound=Vocabulary)
+_D = TypeVar("_D")
+#: Stands for "no default given", since ``None`` is a default a caller may want.
+_MISSING: Any = object()
 _R = TypeVar("_R")
 _UNDATED = 10**7  # sorts after every real day's ordinal
 
@@ -143,6 +147,7 @@ class Dataset:
         "_projects",
         "_sources",
         "_text",
+        "_words",
     )
 
     def __init__(
@@ -187,15 +192,17 @@ class Dataset:
 
     def _index(self, info: DatasetInfo, parts: _Parts) -> None:
         self._info = info
-        self._sources = Results(sorted(parts.sources, key=lambda s: s.id))
-        self._partners = Results(sorted(parts.partners, key=lambda p: p.name))
+        self._sources = Results(sorted(parts.sources, key=lambda s: s.id), Source)
+        self._partners = Results(sorted(parts.partners, key=lambda p: p.name), Partner)
         self._programmes = Results(
-            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name))
+            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name)), Programme
         )
         self._memberships = Results(
-            sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme))
+            sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme)),
+            Membership,
         )
-        self._projects = Results(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)))
+        self._projects = Results(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)),
+                                 TrustFundProject)
 
         self._partner_keys: dict[str, Partner] = {}
         for partner in self._partners:
@@ -203,6 +210,7 @@ class Dataset:
                         partner.official_name, *partner.aliases):
                 if key:
                     self._partner_keys.setdefault(key.casefold(), partner)
+        self._words: dict[str, tuple[Partner, ...]] | None = None
         self._number_keys: dict[tuple[str, int], Partner] = {}
         for partner in self._partners:
             for system, number in (("COW code", partner.cow_code), ("GW code", partner.gw_code)):
@@ -244,7 +252,8 @@ class Dataset:
     # -- partners and programmes ---------------------------------------------------------
 
     def partners(
-        self, *, ally: bool | None = None, on: DateLike | None = None
+        self, *, ally: bool | None = None, on: DateLike | None = None,
+        region: Region | str | None = None,
     ) -> Results[Partner]:
         """Every country in the dataset, by name: partners, former partners and Allies.
 
@@ -253,6 +262,8 @@ class Dataset:
             whose membership of the programme ``nato`` is in force.
         :param on: the day or period the ``ally`` filter asks about; ``None`` asks about
             today. A country that was an Ally on any day of a period counts as one.
+        :param region: keep only the countries of this :class:`Region` (or its value, such
+            as ``"gulf"``).
         :returns: the countries.
         :raises NotKnownError: if the dates of a country's accession leave its standing in
             the period open.
@@ -260,25 +271,48 @@ class Dataset:
             programme.
         :raises ValueError: if ``on`` is not a date.
         """
-        if ally is None:
-            return self._partners
-        when = pendulum.today() if on is None else on
-        allies = {p.code for p in self.members("nato", when)}
-        return Results(p for p in self._partners if (p.code in allies) is ally)
+        found: Sequence[Partner] = self._partners
+        if region is not None:
+            chosen = _vocabulary(Region, region, "region")
+            found = [p for p in found if p.region is chosen]
+        if ally is not None:
+            when = pendulum.today() if on is None else on
+            allies = {p.code for p in self.members("nato", when)}
+            found = [p for p in found if (p.code in allies) is ally]
+        return found if isinstance(found, Results) else Results(found, Partner)
 
+    @overload
     def partner(
         self, key: str | int | Partner | None = None, *, cow: int | None = None,
         gw: int | None = None,
-    ) -> Partner:
+    ) -> Partner: ...
+
+    @overload
+    def partner(
+        self, key: str | int | Partner | None = None, *, cow: int | None = None,
+        gw: int | None = None, default: _D,
+    ) -> Partner | _D: ...
+
+    def partner(
+        self, key: str | int | Partner | None = None, *, cow: int | None = None,
+        gw: int | None = None, default: object = _MISSING,
+    ) -> object:
         """Find a partner by code, name, official name or alias (any case), or by number.
 
+        A word that only one partner's names contain finds it too, so ``"Bosnia"`` finds
+        Bosnia and Herzegovina.
+
         :param key: an ISO alpha-2, alpha-3 or numeric code, a name or an alias, such as
-            ``"AZ"``, ``"aze"``, ``"031"`` or ``"Azerbaijan"``; an ``int`` is a Correlates
-            of War state code, such as ``373``; a :class:`Partner` is returned as it is.
+            ``"AZ"``, ``"aze"``, ``"031"``, ``"Czechia"`` or ``"Azerbaijan"``; an ``int``
+            is a Correlates of War state code, such as ``373``; a :class:`Partner` is
+            returned as it is.
         :param cow: a Correlates of War state code, instead of ``key``.
         :param gw: a Gleditsch-Ward state code, instead of ``key``.
-        :returns: the partner.
-        :raises NotFoundError: if none matches; the error names the close matches.
+        :param default: what to return when no partner matches, instead of raising (as
+            ``dict.get`` and pycountry's ``get`` do), such as ``None``.
+        :returns: the partner, or ``default``.
+        :raises NotFoundError: if none matches and no ``default`` is given; the error
+            names the close matches.
         :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
         """
         if isinstance(key, Partner):
@@ -292,13 +326,41 @@ class Dataset:
             system, number = ("COW code", cow) if cow is not None else ("GW code", gw)
             found = self._number_keys.get((system, number))  # type: ignore[arg-type]
             if found is None:
+                if default is not _MISSING:
+                    return default
                 raise NotFoundError("partner", f"{system} {number}")
             return found
-        found = self._partner_keys.get(str(key).strip().casefold())
+        text = str(key).strip().casefold()
+        found = self._partner_keys.get(text)
         if found is None:
-            raise NotFoundError("partner", str(key), self._close(key, self._partner_keys,
-                                                                 lambda p: p.name))
+            named = self._named_by_word().get(text, ())
+            if len(named) == 1:
+                return named[0]
+            if default is not _MISSING:
+                return default
+            close = [p.name for p in named] or self._close(key, self._partner_keys,
+                                                            lambda p: p.name)
+            if not close:  # a misspelt word of a long name, such as "Bosnai"
+                import difflib
+
+                words = self._named_by_word()
+                close = list(dict.fromkeys(
+                    p.name for word in difflib.get_close_matches(text, words, n=3)
+                    for p in words[word]))
+            raise NotFoundError("partner", str(key), close[:6])
         return found
+
+    def _named_by_word(self) -> dict[str, tuple[Partner, ...]]:
+        """The partners whose names or aliases hold each word, built on the first miss."""
+        if self._words is None:
+            words: dict[str, dict[str, Partner]] = {}
+            for partner in self._partners:
+                for name in (partner.name, partner.official_name, *partner.aliases):
+                    for word in re.findall(r"\w+", (name or "").casefold()):
+                        if len(word) > 3:  # not "and", "of", "the"
+                            words.setdefault(word, {})[partner.code] = partner
+            self._words = {word: tuple(found.values()) for word, found in words.items()}
+        return self._words
 
     def programmes(self, partner: str | Partner | None = None) -> Results[Programme]:
         """Every programme, or those a partner has taken part in, oldest first.
@@ -310,7 +372,7 @@ class Dataset:
         if partner is None:
             return self._programmes
         ids = {m.programme for m in self._by_partner.get(self.partner(partner).code, ())}
-        return Results(p for p in self._programmes if p.id in ids)
+        return Results((p for p in self._programmes if p.id in ids), Programme)
 
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
@@ -369,7 +431,7 @@ class Dataset:
         if on is not None:
             first, last = as_period(on)
             found = [m for m in found if m.in_force(first, last) is not Certainty.NO]
-        return Results(found)
+        return Results(found, Membership)
 
     def participates(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
@@ -433,7 +495,8 @@ class Dataset:
         if on is None:
             if not (what.members_complete or known_only):
                 raise NotKnownError(_incomplete(what).reason)
-            return Results(self.partner(c) for c in dict.fromkeys(m.partner for m in held))
+            return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
+                           Partner)
         first, last = as_period(on)
         yes, maybe = self._in_force(held, what, first, last)
         if not known_only:
@@ -441,7 +504,7 @@ class Dataset:
                 raise NotKnownError(_incomplete(what).reason)
             if maybe:
                 raise NotKnownError(_open_dates(maybe, what, on))
-        return Results(yes)
+        return Results(yes, Partner)
 
     @overload
     def member_counts(
@@ -537,7 +600,8 @@ class Dataset:
             date filter leaves undated milestones out.
         :returns: the milestones.
         :raises NotFoundError: if the partner or the programme is unknown.
-        :raises ValueError: if a kind, an area or a date is not valid.
+        :raises ValueError: if a kind, an area or a date is not valid, or ``since`` comes
+            after ``until``.
         """
         keys: list[tuple[str, object]] = []
         if partner is not None:
@@ -550,8 +614,10 @@ class Dataset:
             keys.append(("area", _vocabulary(Area, area, "area")))
         first = None if since is None else as_period(since)[0].toordinal()
         last = None if until is None else as_period(until)[1].toordinal()
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"since {since} is after until {until}: the range is empty")
         if not keys:
-            return Results(self._milestone_index.between(first, last))
+            return Results(self._milestone_index.between(first, last), Milestone)
         indexes = self._milestone_indexes()
         # Answer from the smallest index, then test the other filters on what it holds.
         keys.sort(key=lambda key: len(indexes.get(key, _NO_MILESTONES).records))
@@ -559,14 +625,14 @@ class Dataset:
         found = smallest.between(first, last)
         rest = keys[1:]
         if not rest:
-            return Results(found)
+            return Results(found, Milestone)
         for field, value in rest:
             if field == "area":
                 found = [m for m in found if value in m.areas]
             else:
                 get = operator.attrgetter(field)
                 found = [m for m in found if get(m) == value]
-        return Results(found)
+        return Results(found, Milestone)
 
     def _milestone_indexes(self) -> dict[tuple[str, object], _DateIndex]:
         """The milestones by partner, programme, kind and area, each in date order.
@@ -609,7 +675,7 @@ class Dataset:
         if partner is None:
             return self._projects
         code = self.partner(partner).code
-        return Results(p for p in self._projects if p.partner == code)
+        return Results((p for p in self._projects if p.partner == code), TrustFundProject)
 
     def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
@@ -629,7 +695,7 @@ class Dataset:
             *self.trust_fund_projects(found),
         )
         cited = {s.id: s for record in records for s in record.sources}
-        return Results(cited[key] for key in sorted(cited))
+        return Results((cited[key] for key in sorted(cited)), Source)
 
     def search(self, text: str) -> Results[Record]:
         """Every record whose text mentions ``text``, ignoring case.
@@ -651,8 +717,20 @@ class Dataset:
                 *self._partners, *self._programmes, *self._memberships,
                 *self._milestone_index.records, *self._projects,
             )
-            self._text = tuple((r, " \n".join(_texts(r)).casefold()) for r in records)
+            self._text = tuple((r, record_text(r)) for r in records)
         return Results(record for record, haystack in self._text if needle in haystack)
+
+    def matches(self, text: str) -> Results[Match]:
+        """Where :meth:`search` finds ``text``: each matching field, with its context.
+
+        :param text: what to look for.
+        :returns: a :class:`~nato_partners.Match` per record and field that holds it, in
+            the order of :meth:`search`: one narrow table for records of every kind.
+        :raises ValueError: if ``text`` is empty.
+        """
+        needle = text.strip().casefold()
+        return Results((match for record in self.search(text)
+                        for match in field_texts(record, needle)), Match)
 
 
 
@@ -729,34 +807,6 @@ def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:
             return member
     allowed = ", ".join(str(m.value) for m in cls)
     raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
-
-
-def _texts(value: object) -> Iterator[str]:
-    """Every piece of text in a record, for :meth:`Dataset.search`."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, enum.Enum):
-        yield str(value.value)
-        if isinstance(value, Vocabulary):
-            yield value.label
-    elif isinstance(value, Source):
-        yield value.id
-        yield value.title
-        yield value.publisher
-    elif isinstance(value, bool):
-        return
-    elif isinstance(value, int | float):
-        # 5683769.0 is found as "5683769"; 640000 as "640000".
-        yield str(int(value)) if float(value).is_integer() else str(value)
-    elif isinstance(value, PartialDate):
-        yield str(value)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, Partner | Programme | Membership | Milestone | TrustFundProject
-                    | Mission):
-        for field in attrs.fields(type(value)):
-            yield from _texts(getattr(value, field.name))
 
 
 # -- loading ---------------------------------------------------------------------------

@@ -132,7 +132,8 @@ class PartialDate:
     def coerce(cls, value: DateLike) -> PartialDate:
         """Turn a partial date, a date, a datetime or ISO text into a :class:`PartialDate`.
 
-        A :class:`datetime.datetime` (pendulum's included) keeps only its calendar date.
+        A :class:`datetime.datetime` (pendulum's and pandas' ``Timestamp`` included) and a
+        numpy ``datetime64`` keep only their calendar date.
 
         :param value: the date in any accepted form.
         :returns: the partial date; a full date becomes day precision.
@@ -144,7 +145,13 @@ class PartialDate:
         """
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, datetime.datetime):
+        if type(value).__name__ == "datetime64" and hasattr(value, "astype"):
+            # numpy's datetime64, without importing numpy: its day as a plain date.
+            day = value.astype("datetime64[D]").item()
+            if not isinstance(day, datetime.date):
+                raise ValueError(f"{value!r} is not a date (NaT or out of range)")
+            value = day
+        if isinstance(value, datetime.datetime):  # pandas' Timestamp and pendulum's too
             value = value.date()
         if isinstance(value, datetime.date):
             return cls(value.year, value.month, value.day)
@@ -184,13 +191,21 @@ class PartialDate:
         month = self.month or 12
         return pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def contains(self, day: datetime.date) -> bool:
+    def contains(self, day: DateLike) -> bool:
         """Tell whether ``day`` is one of the days this date could be.
 
-        :param day: a calendar date.
+        :param day: a calendar date, in any form :meth:`coerce` accepts, given to the day.
         :returns: ``True`` if ``earliest <= day <= latest``.
+        :raises ValueError: if ``day`` is known only to the month or the year.
+
+        >>> PartialDate.parse("1992-03").contains("1992-03-10")
+        True
         """
-        return self.earliest <= day <= self.latest
+        date = PartialDate.coerce(day)
+        if date.precision is not Precision.DAY:
+            raise ValueError(f"contains() asks about one day; {str(date)!r} is a "
+                             f"{date.precision.value}")
+        return self.earliest <= date.earliest <= self.latest
 
     def on_or_before(self, day: datetime.date) -> Certainty:
         """Tell whether this date falls on or before ``day``.

@@ -37,7 +37,7 @@ import numbers
 import os
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -45,8 +45,10 @@ from ._extras import require
 from .convert import structure_or_describe
 from .coverage_report import Coverage
 from .dates import PartialDate, Precision
-from .errors import DataError, Problem
+from .errors import DataError, NotFoundError, Problem
+from .matching import Match
 from .model import (
+    Confidence,
     Membership,
     Milestone,
     Partner,
@@ -57,6 +59,7 @@ from .model import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    import polars as pl
     import pyarrow as pa
 
     from .dataset import Dataset
@@ -69,17 +72,21 @@ __all__ = [
     "to_arrow",
     "to_dataframe",
     "to_parquet",
+    "to_polars",
 ]
 
 #: The record types that can be turned into tables.
 TableRecord = (Source | Partner | Programme | Membership | Milestone | TrustFundProject
-               | Coverage)
+               | Coverage | Match)
 
 _R = TypeVar("_R", Source, Partner, Programme, Membership, Milestone, TrustFundProject,
-             Coverage)
+             Coverage, Match)
 _TYPES: tuple[type[Any], ...] = (Source, Partner, Programme, Membership, Milestone,
-                                 TrustFundProject, Coverage)
+                                 TrustFundProject, Coverage, Match)
 _PRECISIONS = tuple(p.value for p in Precision)
+_CONFIDENCES = ("low", "medium", "high")
+#: Category lists with a natural order: the rest (kinds, areas, regions) have none.
+_ORDERED = (_PRECISIONS, _CONFIDENCES)
 # The Arrow schema metadata key that names the record type a table holds.
 _META_KEY = b"nato_partners.record"
 
@@ -115,7 +122,9 @@ def _leaves(cls: type[Any], prefix: tuple[str, ...] = ()) -> list[_Leaf]:
         if kind is PartialDate:
             leaves.append(_Leaf(name, path, "date"))
         elif _is_vocabulary(kind):
-            leaves.append(_Leaf(name, path, "category", tuple(m.value for m in kind)))
+            # Confidence's words run high to low in the enum; a table orders them upward.
+            words = _CONFIDENCES if kind is Confidence else tuple(m.value for m in kind)
+            leaves.append(_Leaf(name, path, "category", words))
         elif kind in (str, int, float, bool):
             leaves.append(_Leaf(name, path, kind.__name__.replace("str", "text")))
         elif item is Source:
@@ -205,14 +214,18 @@ def _date(day: datetime.date) -> datetime.date:
     return datetime.date(day.year, day.month, day.day)
 
 
-def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None = None
-                 ) -> pd.DataFrame:
+def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None = None,
+                 dataset: Dataset | None = None) -> pd.DataFrame:
     """Make a pandas DataFrame with one row per record, flattened as the module describes.
 
     :param records: records of one type, such as ``dataset.milestones()``.
     :param cls: the record type; needed only to get an empty table from no records.
+    :param dataset: where to look up the names of the partners and programmes that
+        memberships, milestones and projects refer to; the bundled dataset if ``None``.
     :returns: the DataFrame; dates are ``datetime64[s]``, vocabulary words and precisions
-        are categoricals, text is the ``string`` dtype, whole numbers ``Int64``.
+        are categoricals (precision and confidence ordered: year < month < day and
+        low < medium < high), text is the ``string`` dtype, whole numbers ``Int64``; a
+        ``partner_name`` and a ``programme_name`` column follow the codes.
     :raises ImportError: if pandas is not installed.
     :raises TypeError: if the records are of several types, or not records.
     :raises ValueError: if there are no records and no ``cls``.
@@ -226,20 +239,49 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
         for name, kind, categories in leaf.columns:
             values = columns[name]
             if kind == "category":
-                data[name] = pandas.Categorical(values, categories=categories)
+                data[name] = pandas.Categorical(values, categories=categories,
+                                                ordered=categories in _ORDERED)
             elif kind == "list":
                 data[name] = pandas.Series(values, dtype=object)
             else:
                 data[name] = pandas.array(values, dtype=_PANDAS_TYPES[kind])
+            if name in _NAMED:
+                # The names beside the codes, so an analysis needs no merge to read them.
+                data[_NAMED[name]] = pandas.array(_names(name, values, dataset),
+                                                  dtype="string")
     return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
+
+
+#: Columns of codes that a table follows with a column of names, for the record types
+#: that refer to partners and programmes (not Partner and Programme themselves).
+_NAMED = {"partner": "partner_name", "programme": "programme_name"}
+
+
+def _names(column: str, codes: list[Any], dataset: Dataset | None) -> list[str | None]:
+    if not codes:
+        return []
+    if dataset is None:
+        from .dataset import load
+
+        dataset = load()
+    find = dataset.partner if column == "partner" else dataset.programme
+    names: dict[str, str | None] = {}
+    for code in dict.fromkeys(codes):
+        if code is None:
+            continue
+        try:
+            names[code] = find(code).name
+        except NotFoundError:
+            names[code] = None  # a record of another dataset: its name is not known here
+    return [None if code is None else names[code] for code in codes]
 
 
 _PANDAS_TYPES = {"text": "string", "int": "Int64", "float": "Float64", "bool": "boolean",
                  "date": "datetime64[s]"}
 
 
-def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = None
-             ) -> pa.Table:
+def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = None,
+             dataset: Dataset | None = None) -> pa.Table:
     """Make a :class:`pyarrow.Table` with one row per record, flattened as the module describes.
 
     The schema's metadata names the record type, so :func:`from_arrow` can tell a table of
@@ -247,6 +289,8 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
 
     :param records: records of one type.
     :param cls: the record type; needed only to get an empty table from no records.
+    :param dataset: where to look up partner and programme names, as for
+        :func:`to_dataframe`.
     :returns: the table; dates are ``date32``, vocabulary words and precisions are
         dictionary-encoded strings whose dictionary is the whole vocabulary, lists are
         ``list<string>``.
@@ -273,7 +317,26 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
                               "bool": pa.bool_(), "date": pa.date32(),
                               "list": pa.list_(pa.string())}[kind]
                 arrays[name] = pa.array(values, arrow_type)
+            if name in _NAMED:
+                arrays[_NAMED[name]] = pa.array(_names(name, values, dataset), pa.string())
     return pa.table(arrays, metadata={_META_KEY: cls.__name__.encode()})
+
+
+def to_polars(records: Iterable[TableRecord], cls: type[TableRecord] | None = None
+              ) -> pl.DataFrame:
+    """Make a polars DataFrame with one row per record, by way of :func:`to_arrow`.
+
+    :param records: records of one type.
+    :param cls: the record type; needed only to get an empty table from no records.
+    :returns: the DataFrame, with the columns and types of the Arrow table (vocabulary
+        words as categoricals).
+    :raises ImportError: if polars or pyarrow is not installed.
+    :raises TypeError: if the records are of several types, or not records.
+    :raises ValueError: if there are no records and no ``cls``.
+    """
+    polars = require("polars", "polars", "to_polars")
+    frame = polars.from_arrow(to_arrow(records, cls))
+    return cast("pl.DataFrame", frame)
 
 
 def to_parquet(records: Iterable[TableRecord], path: str | os.PathLike[str],

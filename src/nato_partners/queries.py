@@ -13,11 +13,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, overload
+from typing import Literal, TypeVar, overload
 
 from .answers import NotKnown
-from .dataset import load
+from .dataset import _MISSING, load
 from .dates import DateLike
+from .matching import Match
 from .model import (
     Area,
     Membership,
@@ -26,12 +27,16 @@ from .model import (
     Partner,
     Programme,
     Record,
+    Region,
     Source,
     TrustFundProject,
 )
 from .results import Results
 
+_D = TypeVar("_D")
+
 __all__ = [
+    "matches",
     "member_counts",
     "members",
     "memberships",
@@ -48,32 +53,50 @@ __all__ = [
 ]
 
 
-def partners(*, ally: bool | None = None, on: DateLike | None = None) -> Results[Partner]:
+def partners(
+    *, ally: bool | None = None, on: DateLike | None = None, region: Region | str | None = None
+) -> Results[Partner]:
     """Every country, by name. See :meth:`Dataset.partners <nato_partners.Dataset.partners>`.
 
     :param ally: ``True`` for the Allies only, ``False`` for the countries that are not
         Allies, ``None`` for all.
     :param on: the day or period ``ally`` asks about; ``None`` for today.
+    :param region: keep only the countries of this region.
     :returns: the countries.
     :raises NotKnownError: if the data cannot tell a country's standing in the period.
     """
-    return load().partners(ally=ally, on=on)
+    return load().partners(ally=ally, on=on, region=region)
+
+
+@overload
+def partner(
+    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None
+) -> Partner: ...
+
+
+@overload
+def partner(
+    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None,
+    default: _D,
+) -> Partner | _D: ...
 
 
 def partner(
-    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None
-) -> Partner:
+    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None,
+    default: object = _MISSING,
+) -> object:
     """Find a partner by code, name, alias or number. See :meth:`nato_partners.Dataset.partner`.
 
     :param key: such as ``"AZ"``, ``"AZE"``, ``"031"`` (ISO numeric), ``"azerbaijan"``, or
         an ``int`` Correlates of War code such as ``373``.
     :param cow: a Correlates of War state code.
     :param gw: a Gleditsch-Ward state code.
-    :returns: the partner.
-    :raises NotFoundError: if none matches, naming the close matches.
+    :param default: what to return when none matches, instead of raising.
+    :returns: the partner, or ``default``.
+    :raises NotFoundError: if none matches and no ``default`` is given.
     :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
     """
-    return load().partner(key, cow=cow, gw=gw)
+    return load().partner(key, cow=cow, gw=gw, default=default)
 
 
 def programmes(partner: str | Partner | None = None) -> Results[Programme]:
@@ -237,3 +260,13 @@ def search(text: str) -> Results[Record]:
     :raises ValueError: if ``text`` is empty.
     """
     return load().search(text)
+
+
+def matches(text: str) -> Results[Match]:
+    """Where a search finds ``text``, field by field. See :meth:`nato_partners.Dataset.matches`.
+
+    :param text: what to look for.
+    :returns: a :class:`~nato_partners.Match` per record and field that holds it.
+    :raises ValueError: if ``text`` is empty.
+    """
+    return load().matches(text)

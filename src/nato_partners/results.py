@@ -6,12 +6,14 @@ with the same records, slices, unpacks and prints like one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, cast, overload
 
 from ._html import results_html
 
 if TYPE_CHECKING:
     import pandas as pd
+    import polars as pl
     import pyarrow as pa
 
 __all__ = ["Results"]
@@ -22,11 +24,35 @@ _T_co = TypeVar("_T_co", covariant=True)
 class Results(tuple[_T_co, ...]):
     """Records a query found, shown in Jupyter as a table with a row per record.
 
+    A query's results know the type of record they hold, even when there are none, so an
+    empty result still becomes a table with the right columns; a slice keeps it.
+
+    :param records: the records.
+    :param record_type: the type of record a query returns, such as
+        :class:`~nato_partners.Membership`, or ``None`` where it may return several.
+
     >>> Results(()) == ()
     True
     """
 
-    __slots__ = ()
+    record_type: type[Any] | None
+
+    def __new__(cls, records: Iterable[_T_co] = (), record_type: type[Any] | None = None
+                ) -> Results[_T_co]:
+        self = super().__new__(cls, records)
+        self.record_type = record_type
+        return self
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> _T_co: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results[_T_co]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> _T_co | Results[_T_co]:
+        if isinstance(index, slice):
+            return Results(super().__getitem__(index), self.record_type)
+        return super().__getitem__(index)
 
     def _repr_html_(self) -> str:
         return results_html(self)
@@ -44,7 +70,7 @@ class Results(tuple[_T_co, ...]):
         """
         from .export import to_dataframe
 
-        return to_dataframe(cast("Results[Any]", self), cls)
+        return to_dataframe(cast("Results[Any]", self), cls or self.record_type)
 
     def to_arrow(self, cls: type[Any] | None = None) -> pa.Table:
         """These records as a :class:`pyarrow.Table`; see :func:`nato_partners.export.to_arrow`.
@@ -56,4 +82,16 @@ class Results(tuple[_T_co, ...]):
         """
         from .export import to_arrow
 
-        return to_arrow(cast("Results[Any]", self), cls)
+        return to_arrow(cast("Results[Any]", self), cls or self.record_type)
+
+    def to_polars(self, cls: type[Any] | None = None) -> pl.DataFrame:
+        """These records as a polars DataFrame; see :func:`nato_partners.export.to_polars`.
+
+        :param cls: the record type, needed only when there are no records.
+        :returns: the DataFrame, one row per record.
+        :raises ImportError: if polars or pyarrow is not installed.
+        :raises TypeError: if the records are of more than one type.
+        """
+        from .export import to_polars
+
+        return to_polars(cast("Results[Any]", self), cls or self.record_type)

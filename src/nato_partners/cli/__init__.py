@@ -35,16 +35,19 @@ __all__ = ["main"]
 # -- the parser and the entry point -----------------------------------------------------
 
 
-def _common_options() -> Parser:
-    """The options every command takes, before or after its name."""
+def _common_options(formats: Sequence[str] = FORMATS, data: bool = True) -> Parser:
+    """The options a command takes, before or after its name: only those that apply."""
     # SUPPRESS keeps a subcommand's parser from resetting what was given before its name.
     common = Parser(add_help=False)
-    common.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS,
-                        help="use the dataset directory PATH instead of the bundled data")
-    common.add_argument("--format", choices=FORMATS, default=argparse.SUPPRESS,
-                        help="how to print the answer (default: table)")
-    common.add_argument("--json", dest="format", action="store_const", const="json",
-                        default=argparse.SUPPRESS, help="print JSON; same as --format json")
+    if data:
+        common.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS,
+                            help="use the dataset directory PATH instead of the bundled data")
+    if len(formats) > 1:
+        common.add_argument("--format", choices=formats, default=argparse.SUPPRESS,
+                            help="how to print the answer (default: table)")
+    if "json" in formats:
+        common.add_argument("--json", dest="format", action="store_const", const="json",
+                            default=argparse.SUPPRESS, help="print JSON; same as --format json")
     return common
 
 
@@ -73,7 +76,7 @@ def _parser() -> Parser:
             + (f"\n\n{textwrap.fill(command.details, 79)}" if command.details else ""),
             epilog="examples:\n" + "\n".join(f"  {PROG} {e}" for e in command.examples),
             formatter_class=formatter,
-            parents=[common],
+            parents=[_common_options(command.formats, command.reads_data)],
         )
         if command.arguments is not None:
             command.arguments(sub)

@@ -14,11 +14,10 @@ from .. import (
     Problem,
     Programme,
     Record,
+    Source,
     TrustFundProject,
 )
-from .output import (
-    Column,
-)
+from .output import Column
 
 __all__ = [
     "MEMBERSHIP_COLUMNS",
@@ -37,7 +36,7 @@ __all__ = [
 
 
 def _date_column(name: str, title: str, table: bool = True) -> Column:
-    return Column(name, title, lambda r: getattr(r, name), table=table, wrap=False)
+    return Column(name, title, lambda r: getattr(r, name), table=table, wrap=False, date=True)
 
 
 PARTNER_COLUMNS = (
@@ -57,6 +56,8 @@ PARTNER_COLUMNS = (
             table=False),
     Column("confidence", "Confidence", lambda p: p.confidence, wrap=False),
     Column("sources", "Sources", lambda p: p.sources, table=False),
+    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
+           table=False),
     Column("note", "Note", lambda p: p.note, table=False),
 )
 
@@ -64,18 +65,20 @@ MEMBERSHIP_COLUMNS = (
     Column("partner", "Partner", lambda m: m.partner, wrap=False),
     Column("programme", "Programme", lambda m: m.programme, wrap=False),
     Column("role", "Role", lambda m: m.role),
-    Column("joined", "Joined", lambda m: m.joined, missing="not dated", wrap=False),
+    Column("joined", "Joined", lambda m: m.joined, missing="not dated", wrap=False, date=True),
     _date_column("left", "Left"),
     _date_column("suspended", "Suspended"),
     Column("confidence", "Confidence", lambda m: m.confidence, wrap=False),
     Column("sources", "Sources", lambda m: m.sources, table=False),
+    Column("source_urls", "Source addresses", lambda m: _urls(m.sources),
+           table=False),
     Column("note", "Note", lambda m: m.note, table=False),
 )
 
 MILESTONE_COLUMNS = (
     Column("id", "ID", lambda m: m.id, table=False),
     Column("partner", "Partner", lambda m: m.partner, table=False),
-    Column("date", "Date", lambda m: m.date, missing="undated", wrap=False),
+    Column("date", "Date", lambda m: m.date, missing="undated", wrap=False, date=True),
     Column("kind", "Kind", lambda m: m.kind, wrap=False),
     Column("programme", "Programme", lambda m: m.programme, wrap=False),
     Column("areas", "Areas", lambda m: m.areas, table=False),
@@ -83,6 +86,8 @@ MILESTONE_COLUMNS = (
     Column("summary", "Summary", lambda m: m.summary, table=False),
     Column("confidence", "Confidence", lambda m: m.confidence, table=False),
     Column("sources", "Sources", lambda m: m.sources, table=False),
+    Column("source_urls", "Source addresses", lambda m: _urls(m.sources),
+           table=False),
     Column("note", "Note", lambda m: m.note, table=False),
 )
 
@@ -104,6 +109,8 @@ PROJECT_COLUMNS = (
     Column("purpose", "Purpose", lambda p: p.purpose, table=False),
     Column("confidence", "Confidence", lambda p: p.confidence, table=False),
     Column("sources", "Sources", lambda p: p.sources, table=False),
+    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
+           table=False),
     Column("note", "Note", lambda p: p.note, table=False),
 )
 
@@ -118,6 +125,8 @@ PROGRAMME_COLUMNS = (
     Column("description", "Description", lambda p: p.description, table=False),
     Column("confidence", "Confidence", lambda p: p.confidence, table=False),
     Column("sources", "Sources", lambda p: p.sources, table=False),
+    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
+           table=False),
     Column("note", "Note", lambda p: p.note, table=False),
 )
 
@@ -172,11 +181,17 @@ def _record_text(record: Record) -> str:
     return f"{record.partner} in {record.programme}{role}"
 
 
+#: A search's rows are (record, matches) pairs: the record, and where the words are in it.
 SEARCH_COLUMNS = (
-    Column("type", "Type", record_type, wrap=False),
-    Column("id", "ID", operator.attrgetter("id"), wrap=False),
-    Column("date", "Date", _record_date, wrap=False),
-    Column("text", "Text", _record_text),
+    Column("type", "Type", lambda hit: record_type(hit[0]), wrap=False),
+    Column("id", "ID", lambda hit: hit[0].id, wrap=False),
+    Column("date", "Date", lambda hit: _record_date(hit[0]), wrap=False, date=True),
+    Column("text", "Text", lambda hit: _record_text(hit[0])),
+    Column("found_in", "Found in", lambda hit: tuple(f"{m.field}: {m.excerpt}"
+                                                     for m in hit[1])),
 )
 
 
+def _urls(sources: tuple[Source, ...]) -> tuple[str, ...]:
+    """The addresses of a record's sources, in order (empty for one not online)."""
+    return tuple(source.url or "" for source in sources)

@@ -17,6 +17,7 @@ import attrs
 
 from .. import (
     Area,
+    Coverage,
     DataError,
     MilestoneKind,
     NotKnown,
@@ -32,6 +33,7 @@ from .. import (
     plot_timeline,
     unstructure,
 )
+from ..matching import field_texts
 from .columns import (
     MEMBERSHIP_COLUMNS,
     MILESTONE_COLUMNS,
@@ -119,7 +121,7 @@ def _show(ctx: Context) -> int:
             *(c for c in MEMBERSHIP_COLUMNS if c.table and c.name not in ("partner",
                                                                             "programme")),
         )
-        lines += table(columns, memberships, width)
+        lines += table(columns, memberships, width, colour=ctx.colour)
     else:
         lines.append("  none recorded")
     ctx.write_lines(lines)
@@ -276,9 +278,15 @@ def _search_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _search(ctx: Context) -> int:
-    found = ctx.dataset.search(" ".join(ctx.args.text))
-    data = [{"type": record_type(r), "record": unstructure(r)} for r in found]
-    ctx.listing(found, SEARCH_COLUMNS, "records", data)
+    text = " ".join(ctx.args.text)
+    found = ctx.dataset.search(text)
+    needle = text.strip().casefold()
+    # Each record with the fields that hold the words, so a reader sees why it was found.
+    hits = [(record, field_texts(record, needle)) for record in found]
+    data = [{"type": record_type(r), "record": unstructure(r),
+             "found_in": [{"field": m.field, "excerpt": m.excerpt} for m in matches]}
+            for r, matches in hits]
+    ctx.listing(hits, SEARCH_COLUMNS, "records", data)
     return 0
 
 
@@ -419,10 +427,10 @@ def _coverage(ctx: Context) -> int:
     rows = coverage(ctx.dataset)
     if args.partner is not None:
         code = ctx.dataset.partner(args.partner).code
-        rows = Results(r for r in rows if r.partner == code)
+        rows = Results((r for r in rows if r.partner == code), Coverage)
     if args.programme is not None:
         pid = ctx.dataset.programme(args.programme).id
-        rows = Results(r for r in rows if r.programme == pid)
+        rows = Results((r for r in rows if r.programme == pid), Coverage)
     ctx.listing(rows, _COVERAGE_COLUMNS, "rows")
     return 0
 
@@ -479,6 +487,9 @@ class Command(NamedTuple):
     formats: Sequence[str] = FORMATS
     #: More about the command, after the summary in its ``--help``.
     details: str = ""
+    #: Whether it reads a dataset that ``--data`` can choose (``validate`` and ``diff`` are
+    #: given their directories instead).
+    reads_data: bool = True
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -593,6 +604,7 @@ COMMANDS: tuple[Command, ...] = (
         examples=["diff old-data/ new-data/", "diff old-data/ new-data/ --json"],
         run=_diff,
         arguments=_diff_arguments,
+        reads_data=False,
     ),
     Command(
         name="coverage",
@@ -625,7 +637,8 @@ COMMANDS: tuple[Command, ...] = (
         arguments=_validate_arguments,
         details="Prints one line per problem (file, record, field, value, what was "
         "expected) and exits with status 1 if there is any, or prints a summary and exits "
-        "with status 0. A --data option is not needed: PATH is the dataset checked.",
+        "with status 0.",
+        reads_data=False,
     ),
 )
 

@@ -79,6 +79,8 @@ class Column(NamedTuple):
     wrap: bool = True
     #: Whether a table aligns it to the right, as for figures.
     right: bool = False
+    #: Whether it holds dates, which a terminal shows in colour.
+    date: bool = False
 
 
 def _table_text(value: object, missing: str = "-") -> str:
@@ -113,15 +115,63 @@ def _csv_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _terminal_width() -> int:
+def _terminal_width() -> int | None:
+    """How wide a table may be: the terminal's width, or ``None`` (no limit) in a pipe.
+
+    A ``COLUMNS`` variable in the environment sets the width for a pipe too.
+    """
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        return None
     return max(_MIN_COLUMNS, shutil.get_terminal_size((_FALLBACK_COLUMNS, 24)).columns)
 
 
-def table(columns: Sequence[Column], records: Iterable[Any], width: int) -> list[str]:
-    """Lay records out as an aligned table no wider than ``width`` where text can wrap.
+def _colour_wanted() -> bool:
+    """Whether to colour tables: only in a terminal, and never with ``NO_COLOR`` set."""
+    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            and os.environ.get("TERM") != "dumb")
 
-    A column with nothing to show in any row is left out, unless what it shows for a
-    missing value says something ("not dated"), which a reader must not lose.
+
+_BOLD, _CYAN, _RESET = "\033[1m", "\033[36m", "\033[0m"
+
+
+def _fit(widths: list[int], floors: list[int], wraps: list[bool], room: int) -> list[int]:
+    """Narrow the widest wrappable columns, evenly, until the row fits in ``room``.
+
+    The cap is found by bisection, so the cost does not grow with how much too wide the
+    text is (a single very long value once made this loop take minutes).
+    """
+    def total(cap: int) -> int:
+        return sum(max(f, min(w, cap)) if r else w
+                   for w, f, r in zip(widths, floors, wraps, strict=True))
+
+    if total(max(widths, default=0)) <= room:
+        return widths
+    low, high = 0, max(widths)
+    while low < high:  # the widest cap that fits, or 0 if none does
+        cap = (low + high + 1) // 2
+        if total(cap) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    return [max(f, min(w, low)) if r else w
+            for w, f, r in zip(widths, floors, wraps, strict=True)]
+
+
+def table(columns: Sequence[Column], records: Iterable[Any], width: int | None,
+          *, colour: bool = False) -> list[str]:
+    """Lay records out as an aligned table, one line per record unless it must wrap.
+
+    With a ``width`` (a terminal's), columns of text narrow to fit and wrap between words,
+    never inside one; with none (a pipe or a file), every record stays on one line, so
+    that ``grep`` and ``cut`` see whole records. A column with nothing to show in any row
+    is left out, unless what it shows for a missing value says something ("not dated"),
+    which a reader must not lose.
+
+    :param columns: the columns to show.
+    :param records: the records, one row each.
+    :param width: the most characters a line may take, or ``None`` for no limit.
+    :param colour: bold headers and coloured dates, for a terminal.
+    :returns: the lines.
     """
     cells = [[_table_text(c.get(r), c.missing) for c in columns] for r in records]
     shown = [i for i, c in enumerate(columns)
@@ -129,28 +179,29 @@ def table(columns: Sequence[Column], records: Iterable[Any], width: int) -> list
     columns = [columns[i] for i in shown]
     cells = [[row[i] for i in shown] for row in cells]
     widths = [max([len(c.title)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    # Narrowest a wrapped column may get: its title, and room for a few words.
-    floors = [min(w, max(len(c.title), 12)) for w, c in zip(widths, columns, strict=True)]
-    overflow = sum(widths) + len(_GAP) * (len(widths) - 1) - width
-    while overflow > 0:
-        shrinkable = [i for i, c in enumerate(columns) if c.wrap and widths[i] > floors[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        overflow -= 1
+    if width is not None:
+        # Narrowest a wrapped column may get: its title, and room for a few words.
+        floors = [min(w, max(len(c.title), 12)) for w, c in zip(widths, columns, strict=True)]
+        room = width - len(_GAP) * (len(widths) - 1)
+        widths = _fit(widths, floors, [c.wrap for c in columns], room)
+    dated = [c.date for c in columns]
 
-    def line(parts: Sequence[str]) -> str:
-        padded = (
+    def line(parts: Sequence[str], style: str | None = None) -> str:
+        padded = [
             part.rjust(w) if c.right else part.ljust(w)
             for part, w, c in zip(parts, widths, columns, strict=True)
-        )
+        ]
+        if colour:
+            padded = [f"{style}{p}{_RESET}" if style and p.strip() else
+                      f"{_CYAN}{p}{_RESET}" if style is None and is_date and p.strip() else p
+                      for p, is_date in zip(padded, dated, strict=True)]
         return _GAP.join(padded).rstrip()
 
-    lines = [line([c.title for c in columns]), line(["-" * w for w in widths])]
+    lines = [line([c.title for c in columns], _BOLD), line(["-" * w for w in widths], "")]
     wrapped_rows = [
         [
-            textwrap.wrap(text, w, break_on_hyphens=False) or [""] if len(text) > w else [text]
+            textwrap.wrap(text, w, break_long_words=False, break_on_hyphens=False) or [""]
+            if len(text) > w else [text]
             for text, w in zip(row, widths, strict=True)
         ]
         for row in cells
@@ -164,7 +215,8 @@ def table(columns: Sequence[Column], records: Iterable[Any], width: int) -> list
     return lines
 
 
-def fields(pairs: Iterable[tuple[str, object]], width: int, indent: str = "  ") -> list[str]:
+def fields(pairs: Iterable[tuple[str, object]], width: int | None,
+           indent: str = "  ") -> list[str]:
     """Lay out labelled values, one per line, wrapping long text under its value.
 
     Missing values are left out. Long words such as addresses are never broken.
@@ -174,7 +226,8 @@ def fields(pairs: Iterable[tuple[str, object]], width: int, indent: str = "  ") 
     if not shown:
         return []
     label_width = max(len(label) for label, _ in shown)
-    text_width = max(20, width - len(indent) - label_width - len(_GAP))
+    text_width = (10**9 if width is None
+                  else max(20, width - len(indent) - label_width - len(_GAP)))
     hanging = indent + " " * (label_width + len(_GAP))
     lines = []
     for label, text in shown:
@@ -208,9 +261,14 @@ class Context:
         return self._dataset
 
     @property
-    def width(self) -> int:
-        """How many columns a table may take."""
+    def width(self) -> int | None:
+        """How many columns a table may take: ``None`` in a pipe, where lines are not cut."""
         return _terminal_width()
+
+    @property
+    def colour(self) -> bool:
+        """Whether tables are coloured: in a terminal, unless ``NO_COLOR`` is set."""
+        return _colour_wanted()
 
     def note(self, text: str) -> None:
         """Print a remark about the answer on standard error, after what stdout holds.
@@ -269,7 +327,8 @@ class Context:
         elif self.format == "csv":
             self.write_csv(columns, records)
         elif records:
-            self.write_lines(table([c for c in columns if c.table], records, self.width))
+            self.write_lines(table([c for c in columns if c.table], records, self.width,
+                                   colour=self.colour))
         else:
             self.write_lines([f"No {noun} found."])
 

@@ -1,0 +1,129 @@
+"""Full-text search over records, and why each record matched.
+
+A record's text is all its fields (figures as plain digits, such as ``640000``), the
+readable labels of its vocabulary words, its note, and the ids, titles and publishers of
+its sources. :class:`Match` says which field held the words and shows them in context,
+so a result whose title does not mention the words still shows why it was found.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from ._html import HtmlRepr
+from .dates import PartialDate
+from .model import (
+    Membership,
+    Milestone,
+    Mission,
+    Partner,
+    Programme,
+    Record,
+    Source,
+    TrustFundProject,
+    Vocabulary,
+)
+
+__all__ = ["Match", "field_texts", "record_text"]
+
+#: Characters of context kept on each side of the words found.
+_CONTEXT = 40
+
+
+@attrs.frozen(kw_only=True)
+class Match(HtmlRepr):
+    """Where a search found its words in a record.
+
+    One row of a narrow table that mixes record types: which record, which field, and
+    the words in their context.
+
+    :param kind: the kind of record, such as ``"milestone"``.
+    :param id: the record's id.
+    :param partner: the partner the record is about, if any.
+    :param date: the record's date (a milestone's date, a membership's joining, a
+        project's start, a programme's establishment), if it has one.
+    :param field: the field that holds the words, such as ``"summary"`` or ``"sources"``.
+    :param excerpt: the words found, with some of the text around them.
+    """
+
+    kind: str
+    id: str
+    partner: str | None = None
+    date: PartialDate | None = None
+    field: str
+    excerpt: str
+
+
+_KINDS = {Partner: "partner", Programme: "programme", Membership: "membership",
+          Milestone: "milestone", TrustFundProject: "trust_fund_project"}
+
+
+def record_text(record: Record) -> str:
+    """All of a record's searchable text, in lower case, for the first pass of a search.
+
+    :param record: the record.
+    :returns: its text.
+    """
+    return " \n".join(_texts(record)).casefold()
+
+
+def field_texts(record: Record, needle: str) -> list[Match]:
+    """Say in which fields of a record the (lower-case) words are, with their context.
+
+    :param record: a record whose text holds ``needle``.
+    :param needle: the words, already stripped and in lower case.
+    :returns: one :class:`Match` per field that holds them.
+    """
+    found = []
+    for field in attrs.fields(type(record)):
+        text = " ".join(_texts(getattr(record, field.name)))
+        at = text.casefold().find(needle)
+        if at < 0:
+            continue
+        start, end = max(0, at - _CONTEXT), min(len(text), at + len(needle) + _CONTEXT)
+        excerpt = ("..." if start else "") + text[start:end] + ("..." if end < len(text)
+                                                                    else "")
+        found.append(Match(kind=_KINDS[type(record)], id=record.id,
+                           partner=getattr(record, "partner", None) or (
+                               record.code if isinstance(record, Partner) else None),
+                           date=_date(record), field=field.name, excerpt=excerpt))
+    return found
+
+
+def _date(record: Record) -> PartialDate | None:
+    for name in ("date", "joined", "start", "established"):
+        value = getattr(record, name, None)
+        if isinstance(value, PartialDate):
+            return value
+    return None
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every piece of text in a value: a field, a record, or a tuple of them."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, enum.Enum):
+        yield str(value.value)
+        if isinstance(value, Vocabulary):
+            yield value.label
+    elif isinstance(value, Source):
+        yield value.id
+        yield value.title
+        yield value.publisher
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int | float):
+        # 5683769.0 is found as "5683769"; 640000 as "640000".
+        yield str(int(value)) if float(value).is_integer() else str(value)
+    elif isinstance(value, PartialDate):
+        yield str(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, Partner | Programme | Membership | Milestone | TrustFundProject
+                    | Mission):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name))
