@@ -172,7 +172,10 @@ class Dataset:
         def locate(record: object) -> tuple[str | None, str]:
             return None, _label(record)
 
-        problems = parts.check(locate)
+        # Records built in Python skipped the converter's checks of each field (finite
+        # numbers, no lone surrogates, no booleans for numbers): run them as loading does.
+        problems = _fields_checked(info, parts)
+        problems += parts.check(locate)
         problems += check_citations(
             (*parts.partners, *parts.programmes, *parts.memberships, *parts.milestones,
              *parts.projects),
@@ -774,6 +777,23 @@ def _period_text(on: DateLike) -> str:
     return str(PartialDate.coerce(on))
 
 
+def _fields_checked(info: DatasetInfo, parts: _Parts) -> list[Problem]:
+    """The problems the converter finds in records built in Python, as loading finds them."""
+    from .convert import unstructure
+
+    problems: list[Problem] = []
+    for record in (info, *parts.sources, *parts.partners, *parts.programmes,
+                   *parts.memberships, *parts.milestones, *parts.projects):
+        label = "dataset" if record is info else _label(record)
+        result = structure_or_describe(unstructure(record), type(record), None, label)
+        if isinstance(result, list):
+            problems.extend(result)
+    if info.format != FORMAT_VERSION:
+        problems.append(Problem(record="dataset", field="format", value=info.format,
+                                expected=f"format version {FORMAT_VERSION}"))
+    return problems
+
+
 class _Parts(NamedTuple):
     """The records of a dataset before they are indexed."""
 
@@ -829,8 +849,15 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
     :returns: the dataset.
     :raises DataError: listing every problem found: files that cannot be read, fields
         that are missing, unknown or invalid, references that do not resolve, and the
-        other checks in :doc:`/data-format`.
+        other checks in :doc:`/data-format`; or an empty path.
+    :raises TypeError: if ``path`` is not a path (``None``, say).
     """
+    if path is None or not isinstance(path, str | os.PathLike | Traversable):
+        raise TypeError(f"load_dataset() needs the path of a dataset directory, not "
+                        f"{type(path).__name__}")
+    if isinstance(path, str | os.PathLike) and not os.fspath(path):
+        raise DataError([Problem(expected="the path of a dataset directory (got an empty "
+                                 "path, which would read the current directory)")])
     with _collector_paused():
         return _build(read_directory(path))
 
@@ -891,12 +918,13 @@ def _build(raw: RawDataset) -> Dataset:
             sources.setdefault(source.id, source)
             origin[id(source)] = (record.file, record.label)
 
+    suggest = _Suggestions(sources)
     built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
     for record in raw.records:
         cls = _RECORD_TYPES.get(record.section)
         if cls is None:
             continue
-        data = _resolve(record, sources, unread, problems)
+        data = _resolve(record, sources, unread, problems, suggest)
         built_record = _structure(record.file, record.label, cls, data, problems)
         if built_record is None:
             unread.update(_keys(record.section, data))
@@ -964,6 +992,7 @@ def _resolve(
     sources: dict[str, Source],
     unread: set[tuple[str, str]],
     problems: list[Problem],
+    suggest: Callable[[str], str],
 ) -> Any:
     """Put the cited Source records in place of their ids, and the file's partner code in.
 
@@ -983,14 +1012,14 @@ def _resolve(
                     expected = ""  # the source itself could not be read: already reported
                 else:
                     expected = ("the id of a source in the sources file"
-                                + did_you_mean(key, sources))
+                                + suggest(key))
                 if expected:
                     problems.append(Problem(file=record.file, record=record.label,
                                             field=f"sources[{index}]", value=key,
                                             expected=expected))
-                # A stand-in, so the record is built and checked without repeating this.
+                # A stand-in, so the record is built and checked without repeating this; a
+                # record elsewhere that cites the same unknown id is reported in its place.
                 source = Source(id=str(key), title=str(key), publisher="?")
-                unread.add(("source", str(key)))
             resolved.append(source)
         # A tuple of built sources is taken by the converter as it is, item checks and all.
         data["sources"] = tuple(resolved)
@@ -1004,6 +1033,25 @@ def _resolve(
                                     expected=f"{code!r}, the code in the file's name"))
             data[field] = code
     return data
+
+
+#: How many misspelt source ids a load suggests a correction for: each suggestion compares
+#: the id with every source's, so thousands of unknown ids would take seconds.
+_SUGGESTIONS = 50
+
+
+class _Suggestions:
+    """Did-you-mean hints for unknown source ids: once per id, and only so many per load."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        self.sources = sources
+        self.given: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        if key not in self.given:
+            within = len(self.given) < _SUGGESTIONS
+            self.given[key] = did_you_mean(key, self.sources) if within else ""
+        return self.given[key]
 
 
 def _in_partners(file: str) -> bool:
@@ -1031,7 +1079,8 @@ def _structure(
 #: :func:`load` adds to the bundled data when asked to.
 PLUGIN_GROUP = "nato_partners.datasets"
 
-_lock = threading.Lock()
+# One lock per kind of load, so that the bundled data never waits for a slow plugin.
+_locks = {False: threading.Lock(), True: threading.Lock()}
 _loaded: dict[bool, Dataset] = {}
 
 
@@ -1049,7 +1098,7 @@ def load(*, plugins: bool = False) -> Dataset:
     """
     dataset = _loaded.get(plugins)
     if dataset is None:
-        with _lock:
+        with _locks[plugins]:
             dataset = _loaded.get(plugins)
             if dataset is None:
                 dataset = _loaded[plugins] = _load_bundled(plugins)
@@ -1075,8 +1124,8 @@ def _read_plugin(entry: importlib.metadata.EntryPoint) -> RawDataset:
         root = entry.load()
         if callable(root):
             root = root()
-        return read_directory(root)
-    except Exception as error:  # a broken plugin must not hide behind a traceback
+        return read_directory(root, whole=False)
+    except (Exception, SystemExit) as error:  # a broken plugin is a problem, not an exit
         return RawDataset(None, "dataset.toml", (), (Problem(
             file=None, record=entry.value, expected="an entry point that gives a dataset "
             f"directory ({type(error).__name__}: {error})"),))

@@ -22,7 +22,9 @@ import pendulum
 
 __all__ = ["Certainty", "DateLike", "PartialDate", "Precision", "as_period"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also take Arabic-Indic or full-width digits, which the JSON
+# Schemas (and every other reader of the files) reject.
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class Precision(enum.Enum):

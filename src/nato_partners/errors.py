@@ -45,6 +45,9 @@ class Problem:
 
 
 def _short(value: object, limit: int = 60) -> str:
+    if isinstance(value, int) and abs(value).bit_length() > 4 * limit:
+        # repr() of a number of thousands of digits raises; its size is what matters.
+        return f"a number of about {int(abs(value).bit_length() * 0.30103)} digits"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 

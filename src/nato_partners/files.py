@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -192,17 +193,21 @@ class _Reader:
                 self.records.append(RawRecord(section, name, label, item))
 
 
-def read_directory(root: str | os.PathLike[str] | Traversable) -> RawDataset:
+def read_directory(root: str | os.PathLike[str] | Traversable, *,
+                   whole: bool = True) -> RawDataset:
     """Read every data file in a dataset directory.
 
     :param root: the directory.
+    :param whole: whether the directory must hold a whole dataset, its sources and
+        programmes files included; a plugin's directory adds to the bundled data and may
+        leave them out.
     :returns: the raw records and the problems met while reading; a missing or unreadable
         directory is one problem.
     """
-    return _read(root).result()
+    return _read(root, whole).result()
 
 
-def _read(root: str | os.PathLike[str] | Traversable) -> _Reader:
+def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True) -> _Reader:
     base: Traversable = Path(root) if isinstance(root, str | os.PathLike) else root
     reader = _Reader(base)
     try:
@@ -237,6 +242,11 @@ def _read(root: str | os.PathLike[str] | Traversable) -> _Reader:
             reader.add(name, content)
     if "dataset" not in seen_top:
         reader.problem("dataset.toml", "a dataset.toml or dataset.json", lost=False)
+    for stem, cited_as in (("sources", "the sources records cite by id"),
+                           ("programmes", "the programmes memberships belong to")):
+        if whole and stem not in seen_top:
+            # Said once, as the cause: the records that refer to them are not reported too.
+            reader.problem(f"{stem}.toml", f"a {stem}.toml or {stem}.json with {cited_as}")
 
     if partner_dir is not None:
         seen_partners: dict[str, str] = {}
@@ -332,6 +342,11 @@ def _loads(text: str, name: str) -> Any:
                              error.lineno) from None
     except RecursionError:
         raise _SyntaxProblem("tables and lists nested less deeply") from None
+    except ValueError as error:  # a whole number of thousands of digits, in either format
+        if "integer string conversion" not in str(error):
+            raise
+        raise _SyntaxProblem(f"numbers of at most {sys.get_int_max_str_digits()} digits "
+                             "(a longer one is refused before it is read)") from None
 
 
 def _toml(text: str) -> Any:

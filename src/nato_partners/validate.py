@@ -189,6 +189,7 @@ def check(
         return False
 
     _unique(programmes, lambda p: p.id, "id", report)
+    _no_cycle(programmes, programme_by_id, report)
     for programme in programmes:
         _range(programme, "ended", programme.established, programme.ended, report)
         if programme.succeeded_by is None:
@@ -326,6 +327,21 @@ def _range(
 
 def _may_coincide(a: PartialDate, b: PartialDate) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _no_cycle(programmes: Sequence[Programme], by_id: dict[str, Programme],
+              report: _Report) -> None:
+    """A chain of successors must end: a programme cannot succeed itself through others."""
+    for programme in programmes:
+        seen = {programme.id}
+        following = programme.succeeded_by
+        while following is not None and following in by_id and following not in seen:
+            seen.add(following)
+            following = by_id[following].succeeded_by
+        if following == programme.id and programme.succeeded_by != programme.id:
+            report(programme, "succeeded_by", programme.succeeded_by,
+                   "a successor whose own successors do not lead back to "
+                   f"{programme.id!r} (they form a cycle)")
 
 
 def _during(milestone: Milestone, programme: Programme, report: _Report) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from .. import NotFoundError, __version__, unstructure
 from .commands import COMMANDS, Command
-from .output import BROKEN_PIPE_STATUS, FORMATS, PROG, Context, Parser, UsageError
+from .output import BROKEN_PIPE_STATUS, FORMATS, PROG, Context, Parser, UsageError, safe
 
 __all__ = ["main"]
 
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _run(argv)
         except UsageError as error:
             sys.stdout.flush()
-            print(f"{PROG}: error: {error}", file=sys.stderr)
+            print(f"{PROG}: error: {safe(str(error))}", file=sys.stderr)
             status = 2
         except SystemExit as stop:  # --help, once its text is written
             status = stop.code if isinstance(stop.code, int) else 0

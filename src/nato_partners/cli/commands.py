@@ -53,6 +53,7 @@ from .output import (
     Context,
     UsageError,
     fields,
+    safe,
     table,
 )
 
@@ -452,7 +453,7 @@ def _validate(ctx: Context) -> int:
     if ctx.format != "table":
         ctx.listing(problems, PROBLEM_COLUMNS, "problems")
     elif problems:
-        ctx.write_lines(" ".join(str(problem).split()) for problem in problems)
+        ctx.write_lines(safe(" ".join(str(problem).split())) for problem in problems)
     else:
         info = dataset.info
         counts = ", ".join(

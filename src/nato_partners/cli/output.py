@@ -34,6 +34,7 @@ __all__ = [
     "Parser",
     "UsageError",
     "fields",
+    "safe",
     "table",
 ]
 
@@ -97,7 +98,34 @@ def _table_text(value: object, missing: str = "-") -> str:
         return ", ".join(_table_text(item) for item in value)
     if isinstance(value, enum.Enum):
         return str(value.value)  # the vocabulary word, as options such as --area take it
-    return " ".join(str(value).split())
+    return safe(" ".join(str(value).split()))
+
+
+def safe(text: str) -> str:
+    """Text from a dataset made harmless for a terminal: control characters escaped.
+
+    A data file can hold escape sequences, bidirectional overrides or lone surrogates that
+    would move the cursor, recolour or reorder what the terminal shows; each becomes a
+    visible escape such as ``\\x1b``.
+
+    :param text: the text.
+    :returns: the text with every control, format or surrogate character escaped.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _json_safe(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in " \n" else f"\\u{ord(ch):04x}"
+                   for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _csv_text(value: object) -> str:
@@ -112,7 +140,7 @@ def _csv_text(value: object) -> str:
         return "; ".join(_csv_text(item) for item in value)
     if isinstance(value, enum.Enum):
         return str(value.value)
-    return " ".join(str(value).split())
+    return safe(" ".join(str(value).split()))
 
 
 def _terminal_width() -> int | None:
@@ -293,8 +321,10 @@ class Context:
         import json
 
         # Values read from a broken TOML file can be dates or times; show them as text.
-        json.dump(data, sys.stdout, sort_keys=True, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2, default=str)
+        # JSON escapes C0 controls itself; C1 controls, bidi overrides and the like are
+        # valid in JSON strings but not harmless in a terminal, so they are escaped too.
+        sys.stdout.write(_json_safe(text) + "\n")
 
     def write_csv(self, columns: Sequence[Column], records: Iterable[Any]) -> None:
         """Print records as CSV, one row each, with a header of column names.

@@ -1,0 +1,285 @@
+"""Bad input in hostile forms: text that passes for what it is not, and data that would
+take over the terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from nato_partners import PartialDate, schemas
+
+# Dates in every script that has digits: only ASCII digits make a date, in the loader and
+# in the shipped JSON Schemas alike.
+_DATES = [
+    "1994",
+    "1994-05",
+    "1994-05-04",
+    "\u0661\u0669\u0669\u0664",
+    "\u06f1\u06f9\u06f9\u06f4-\u06f0\u06f5",
+    "\uff11\uff19\uff19\uff14",
+    "1994-\uff10\uff15-04",
+    "\u0967\u096f\u096f\u096a",
+    "1994-5",
+    "94",
+    "1994-13",
+    "1994-02-30",
+    "",
+    " 1994",
+]
+
+
+def _parses(text: str) -> bool:
+    try:
+        PartialDate.parse(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("text", _DATES)
+def test_the_loader_and_the_schemas_agree_on_dates(text: str) -> None:
+    date_schema = schemas()["milestone"]["properties"]["date"]
+    pattern = next(option["pattern"] for option in date_schema.get("anyOf", [date_schema])
+                   if "pattern" in option)
+    schema_says = re.search(pattern, text) is not None
+    if text == "1994-02-30":
+        # The schema checks the form; that February has no 30th is the loader's to say.
+        assert schema_says
+        assert not _parses(text)
+    else:
+        assert _parses(text) == schema_says
+
+
+def test_the_command_line_refuses_non_ascii_digits() -> None:
+    from nato_partners.cli import main
+
+    assert main(["memberships", "--partner", "AZ", "--on", "\u0661\u0669\u0669\u0664"]) == 2
+
+
+_HOSTILE = "Evil\x1b[2J\x1b]0;owned\x07 \u202etxt.exe \x9b31m title"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    georgia.write_text(georgia.read_text("utf-8") + (
+        '\n[[milestones]]\nid = "geo-hostile"\ndate = "2025"\nkind = "visit"\n'
+        f'title = {json.dumps(_HOSTILE)}\nsummary = "s"\n'
+        'sources = ["caliber-agencies-visit"]\n'), "utf-8")
+    return tmp_path / "data"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nato_partners", *args], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120,
+                          env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.mark.parametrize("form", [[], ["--format", "csv"], ["--json"]])
+def test_text_from_data_cannot_drive_the_terminal(hostile: Path, form: list[str]) -> None:
+    result = _run("--data", str(hostile), "timeline", "GE", *form)
+    assert result.returncode == 0, result.stderr
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in result.stdout
+    assert "Evil" in result.stdout
+    if form == ["--json"]:
+        titles = [m["title"] for m in json.loads(result.stdout)]
+        assert _HOSTILE in titles  # JSON keeps the text itself, escaped
+
+
+def test_a_broken_file_cannot_drive_the_terminal_through_validate(hostile: Path) -> None:
+    georgia = hostile / "partners" / "geo.toml"
+    georgia.write_text(georgia.read_text("utf-8").replace(
+        'id = "geo-hostile"', 'id = "geo\\u001b[2Jhostile"'), "utf-8")
+    result = _run("validate", str(hostile))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout
+    assert "\\x1b" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_a_number_of_thousands_of_digits_is_a_data_error_naming_the_file(
+    tmp_path: Path, suffix: str
+) -> None:
+    from nato_partners import DataError, load_dataset
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    huge = "9" * 5000
+    if suffix == ".toml":
+        georgia.write_text(georgia.read_text("utf-8").replace(
+            "cow_code = 372", f"cow_code = {huge}"), "utf-8")
+    else:
+        georgia.unlink()
+        (tmp_path / "data" / "partners" / "geo.json").write_text(
+            '{"partner": {"alpha2": "GE", "name": "Georgia", "region": "euro-atlantic", '
+            f'"sources": ["caliber-agencies-visit"], "cow_code": {huge}}}}}', "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "data")
+    (problem,) = [p for p in caught.value.problems if p.file == f"partners/geo{suffix}"]
+    assert "digits" in problem.expected
+
+
+def test_a_huge_figure_built_in_python_is_reported_not_raised() -> None:
+    import attrs
+
+    import nato_partners as np
+
+    project = attrs.evolve(np.trust_fund_projects("AZ")[0], items_disposed=-(10**5000))
+    dataset = np.load()
+    with pytest.raises(np.DataError, match="digits"):
+        np.Dataset(info=dataset.info, sources=dataset.sources(),
+                   partners=dataset.partners(), programmes=dataset.programmes(),
+                   trust_fund_projects=[project])
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("area_m2", float("nan"), "finite"),
+    ("area_m2", float("inf"), "finite"),
+    ("items_disposed", True, "whole number"),
+    ("name", "bad\udc80", "surrogate"),
+])
+def test_a_dataset_built_in_python_is_checked_as_loading_checks(
+    field: str, value: object, expected: str
+) -> None:
+    import attrs
+
+    import nato_partners as np
+
+    dataset = np.load()
+    project = attrs.evolve(np.trust_fund_projects("AZ")[0], **{field: value})
+    with pytest.raises(np.DataError, match=expected) as caught:
+        np.Dataset(info=dataset.info, sources=dataset.sources(), partners=dataset.partners(),
+                   programmes=dataset.programmes(), trust_fund_projects=[project])
+    assert [p.field for p in caught.value.problems] == [field]
+
+
+def test_a_dataset_built_in_python_with_another_format_is_refused() -> None:
+    import attrs
+
+    import nato_partners as np
+
+    dataset = np.load()
+    with pytest.raises(np.DataError, match="format version"):
+        np.Dataset(info=attrs.evolve(dataset.info, format=99), sources=dataset.sources(),
+                   partners=dataset.partners(), programmes=dataset.programmes())
+
+
+def test_load_dataset_of_nothing_is_a_clear_error() -> None:
+    import nato_partners as np
+
+    with pytest.raises(TypeError, match="path of a dataset directory"):
+        np.load_dataset(None)  # type: ignore[arg-type]
+    with pytest.raises(np.DataError, match="empty path"):
+        np.load_dataset("")
+
+
+def test_a_cycle_of_successors_is_reported(tmp_path: Path) -> None:
+    import tomllib
+
+    import nato_partners as np
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    programmes = tmp_path / "data" / "programmes.toml"
+    text = programmes.read_text("utf-8")
+    assert tomllib.loads(text)
+    # The NRC is said to be succeeded by the PJC, which it succeeded: a cycle.
+    text = text.replace('id = "nrc"\n', 'id = "nrc"\nsucceeded_by = "pjc"\n', 1)
+    programmes.write_text(text, "utf-8")
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(tmp_path / "data")
+    cycle = [p for p in caught.value.problems if "cycle" in p.expected]
+    assert {p.record for p in cycle} == {"nrc", "pjc"}
+
+
+def test_a_plugin_that_exits_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nato_partners import dataset as module
+
+    class Exiting:
+        name = "exiting"
+        value = "exiting_plugin:data"
+
+        def load(self) -> object:
+            raise SystemExit(3)
+
+    problems = module._read_plugin(Exiting()).problems  # type: ignore[arg-type]
+    assert len(problems) == 1
+    assert "SystemExit" in problems[0].expected
+
+
+def test_thousands_of_unknown_sources_are_reported_quickly(tmp_path: Path) -> None:
+    import nato_partners as np
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    cited = ", ".join(f'"nato-topic-{900000 + i}"' for i in range(3000))  # near real ids
+    georgia.write_text(georgia.read_text("utf-8") + (
+        '\n[[milestones]]\nid = "geo-many"\nkind = "visit"\ntitle = "t"\nsummary = "s"\n'
+        f"sources = [{cited}]\n"), "utf-8")
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(tmp_path / "data")
+    unknown = [p for p in caught.value.problems if p.record == "geo-many"]
+    assert len(unknown) == 3000  # one line per place it occurs
+    # A suggestion compares the id with every source's: only the first few get one, so
+    # the cost of the messages stays linear in the number of unknown ids.
+    suggested = [p for p in unknown if "did you mean" in p.expected]
+    assert 0 < len(suggested) <= 50
+
+
+def test_an_unknown_source_is_reported_at_every_place_that_cites_it(tmp_path: Path) -> None:
+    import nato_partners as np
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    for code in ("geo", "ukr", "mda"):
+        path = tmp_path / "data" / "partners" / f"{code}.toml"
+        path.write_text(path.read_text("utf-8") + (
+            f'\n[[milestones]]\nid = "{code}-ghost"\nkind = "visit"\ntitle = "t"\n'
+            'summary = "s"\nsources = ["ghost-source"]\n'), "utf-8")
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(tmp_path / "data")
+    places = sorted(p.record for p in caught.value.problems if p.value == "ghost-source")
+    assert places == ["geo-ghost", "mda-ghost", "ukr-ghost"]
+
+
+def test_a_missing_sources_file_is_said_once_and_first(tmp_path: Path) -> None:
+    import nato_partners as np
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    (tmp_path / "data" / "sources.toml").unlink()
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(tmp_path / "data")
+    problems = caught.value.problems
+    assert "sources" in str(problems[0])
+    assert len(problems) < 5, "\n".join(str(p) for p in problems[:10])
+
+
+def test_the_bundled_data_never_waits_for_a_plugin_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from nato_partners import dataset as module
+
+    monkeypatch.setattr(module, "_loaded", {})
+    loaded: list[object] = []
+    # As if a slow plugin load in another thread held its lock for as long as it likes.
+    with module._locks[True]:
+        reader = threading.Thread(target=lambda: loaded.append(module.load()))
+        reader.start()
+        reader.join(timeout=60)
+        assert not reader.is_alive()
+    assert isinstance(loaded[0], module.Dataset)
