@@ -11,7 +11,8 @@ from pathlib import Path
 
 import nato_partners
 
-# The local extension that links to other projects' documentation (see below).
+# The local extensions: links to other projects' documentation (see below), the field
+# tables of the data-format page, and what the pages draw from the bundled data.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "nato_partners"
@@ -27,7 +28,7 @@ extensions = [
     "myst_parser",
     "external_links",
     "record_fields",
-    "data_coverage",
+    "from_data",
 ]
 
 # The changelog is Markdown, read through MyST; every other page is reStructuredText.
@@ -60,4 +61,9 @@ from nato_partners.dates import as_period
 
 html_theme = "furo"
 html_title = f"nato_partners {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
+
+# The type variable of partner()'s ``default`` (Partner | the default's type) has no page.
+nitpick_ignore = [("py:class", "nato_partners.queries._D"),
+                  ("py:class", "nato_partners.dataset._D")]

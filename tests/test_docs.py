@@ -148,9 +148,18 @@ def test_module_has_a_docstring(module: ModuleType) -> None:
 def test_api_page_documents_exactly_the_public_names() -> None:
     text = (DOCS / "api.rst").read_text(encoding="utf-8")
     documented = set(re.findall(
-        r"^\.\. auto(?:function|class|exception|data)::\s+(\w+)\s*$", text, re.MULTILINE
+        r"^\.\. (?:auto)?(?:function|class|exception|data)::\s+(\w+)\s*$", text,
+        re.MULTILINE,
     ))
     assert documented == set(nato_partners.__all__)
+
+
+def test_the_version_constants_are_described_not_given_strs_docstring() -> None:
+    text = (DOCS / "api.rst").read_text(encoding="utf-8")
+    for name in ("__version__", "__data_version__", "__data_reviewed__"):
+        entry = text.split(f".. data:: {name}", 1)[1].split("..", 1)[0]
+        assert "version" in entry or "checked" in entry
+        assert "str(object" not in entry
 
 
 def _run_doctests(tests: list[doctest.DocTest]) -> tuple[int, int, str]:

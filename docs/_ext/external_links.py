@@ -62,6 +62,7 @@ EXTERNAL.update({
     "pandas.DataFrame": _PANDAS + "pandas.DataFrame.html",
     "pandas.DataFrame.explode": _PANDAS + "pandas.DataFrame.explode.html",
     "pyarrow.Table": _ARROW + "pyarrow.Table.html",
+    "polars.DataFrame": "https://docs.pola.rs/api/python/stable/reference/dataframe/index.html",
     "matplotlib.figure.Figure": _MATPLOTLIB + "figure_api.html#matplotlib.figure.Figure",
     "matplotlib.axes.Axes": _MATPLOTLIB + "axes_api.html#matplotlib.axes.Axes",
 })
@@ -70,6 +71,7 @@ EXTERNAL.update({
 EXTERNAL.update({
     "pd.DataFrame": EXTERNAL["pandas.DataFrame"],
     "pa.Table": EXTERNAL["pyarrow.Table"],
+    "pl.DataFrame": EXTERNAL["polars.DataFrame"],
     "Figure": EXTERNAL["matplotlib.figure.Figure"],
     "Axes": EXTERNAL["matplotlib.axes.Axes"],
 })
