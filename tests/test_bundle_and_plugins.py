@@ -31,7 +31,7 @@ def test_the_bundle_gives_the_same_records_as_the_files() -> None:
     assert from_bundle.info == from_files.info
     key = lambda r: (r.file, r.label)  # noqa: E731
     assert sorted(from_bundle.records, key=key) == sorted(from_files.records, key=key)
-    assert np.load() == np.load()  # cached
+    assert np.load() is np.load()  # read once, then cached
     assert np.load().partners() == np.load_dataset(root / "data").partners()
 
 

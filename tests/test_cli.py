@@ -38,9 +38,13 @@ _ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
 
 
 def run(
-    *args: str, entry: str = "script", columns: int = 100, cwd: Path | None = None
+    *args: str, entry: str = "script", columns: int | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": str(columns), "PYTHONIOENCODING": "utf-8"}
+    # Output goes to a pipe: tables keep a record per line unless COLUMNS asks for a width.
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [*_ENTRY_POINTS[entry], *args],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=120,
@@ -101,7 +105,7 @@ def test_version_as_json() -> None:
 def test_partners_table_lists_every_partner_in_aligned_columns() -> None:
     out = ok("partners", columns=250)
     rows = table_rows(out)
-    assert len(rows) == len(np.partners())
+    assert [row.split()[0] for row in rows] == [p.code for p in np.partners()]
     header = out.splitlines()[0]
     azerbaijan = next(row for row in rows if row.startswith("AZE "))
     # The name starts in the column its header names.
@@ -150,7 +154,7 @@ def test_show_json_has_the_partner_and_its_memberships() -> None:
 def test_timeline_is_in_date_order_at_the_precision_known() -> None:
     out = ok("timeline", "AZ", columns=250)
     dates = [_ROW_DATE.match(row).group(1) for row in table_rows(out)]  # type: ignore[union-attr]
-    assert len(dates) == len(np.timeline("AZ"))
+    assert dates == [str(m.date) if m.date else "undated" for m in np.timeline("AZ")]
     # The PfP Framework Document was signed before the EAPC replaced the NACC.
     assert dates.index("1994-05-04") < dates.index("1997-05-30")
     signing = next(row for row in table_rows(out) if row.startswith("1994-05-04"))
@@ -224,7 +228,8 @@ def test_projects_show_their_figures() -> None:
     projects = np.trust_fund_projects("AZ")
     assert projects
     out = ok("projects", "AZ", columns=250)
-    assert len(table_rows(out)) == len(projects)
+    for row, project in zip(table_rows(out), projects, strict=True):
+        assert row.startswith(f"{project.name} ")
     for project in projects:
         assert project.name in out
         for figure in (project.items_disposed, project.area_m2, project.budget_eur):
@@ -291,7 +296,8 @@ def test_search_json_tags_each_record_with_its_type() -> None:
     types = {item["type"] for item in data}
     assert {"milestone", "trust_fund_project"} <= types
     table = ok("search", "saloglu", columns=200)
-    assert len(table_rows(table)) == len(found)
+    assert [row.split()[1] for row in table_rows(table)] == [
+        getattr(record, "id", None) for record in found]
 
 
 def test_search_takes_several_words_as_one_phrase() -> None:
@@ -401,7 +407,7 @@ def test_validate_reports_every_problem_one_per_line(broken_dataset: Path) -> No
     assert any(line.startswith("programmes.json") and "nonsense" in line for line in lines)
     with pytest.raises(np.DataError) as error:
         np.load_dataset(broken_dataset)
-    assert len(lines) == len(error.value.problems)
+    assert lines == [str(problem) for problem in error.value.problems]
 
 
 def test_validate_json_and_csv_name_file_record_field_and_expectation(
@@ -417,7 +423,8 @@ def test_validate_json_and_csv_name_file_record_field_and_expectation(
     result = run("validate", str(broken_dataset), "--format", "csv")
     assert result.returncode == 1
     rows = csv_rows(result.stdout)
-    assert len(rows) == len(problems)
+    assert [(row["file"], row["record"], row["field"]) for row in rows] == [
+        (p["file"] or "", p["record"] or "", p["field"] or "") for p in problems]
     bad_kind = next(row for row in rows if row["file"] == "programmes.json")
     assert bad_kind["field"] == "kind"
     assert bad_kind["value"] == "nonsense"
@@ -607,7 +614,9 @@ def test_panel_csv_is_the_library_panel() -> None:
               "--format", "csv")
     got = pandas.read_csv(io.StringIO(text), dtype={"iso_numeric": str})
     expected = np.panel(programmes=["pfp"], start=1991, end=2025)
-    assert len(got) == len(expected)
+    columns = ["partner", "programme", "period"]
+    assert got[columns].astype(str).values.tolist() == (
+        expected[columns].astype(str).values.tolist())
     assert got["status"].isna().tolist() == expected["status"].isna().tolist()
     assert got["status"].fillna(-9).astype(int).tolist() == (
         expected["status"].fillna(-9).astype(int).tolist())
@@ -643,3 +652,86 @@ def test_coverage_rows_match_the_library() -> None:
     expected = [r for r in np.coverage() if r.partner == "GEO"]
     assert [(r["programme"], r["answer"]) for r in rows] == [
         (r.programme, r.answer) for r in expected]
+
+
+# -- tables that pipe, and read well in a terminal --------------------------------------
+
+
+def test_in_a_pipe_every_record_stays_on_one_line() -> None:
+    out = ok("timeline", "AZ")
+    rows = out.splitlines()[2:]
+    assert len(rows) == len(np.timeline("AZ"))
+    for milestone, row in zip(np.timeline("AZ"), rows, strict=True):
+        assert milestone.title in row
+    # What `timeline AZ | grep Assembly` sees: whole rows.
+    assembly = [row for row in rows if "Assembly" in row]
+    assert assembly
+    assert all(row.split()[0][:4].isdigit() or row.startswith("undated") for row in assembly)
+
+
+def test_a_terminal_wraps_between_words_only() -> None:
+    narrow = ok("timeline", "AZ", columns=60)
+    words = {word for m in np.timeline("AZ") for word in m.title.split()}
+    for line in narrow.splitlines()[2:]:
+        for piece in line.split():
+            # Every piece on a line is a whole word (or a date, a kind, a programme).
+            assert piece in words or not piece.isalpha() or piece.islower(), piece
+
+
+def test_a_huge_text_does_not_make_the_table_slow(tmp_path: Path) -> None:
+    from nato_partners.cli.output import Column, table
+
+    huge = "word " * 200_000
+    columns = [Column("a", "A", lambda r: r), Column("b", "B", lambda r: "x", wrap=False)]
+    lines = table(columns, [huge.strip()], 80)
+    assert all(len(line) <= 80 for line in lines)
+    assert sum(line.count("word") for line in lines) == 200_000
+
+
+def test_colour_only_where_asked() -> None:
+    from nato_partners.cli.output import Column, table
+
+    columns = [Column("d", "Date", lambda r: r, date=True), Column("t", "Title", lambda r: "t")]
+    plain = table(columns, ["1994-05-04"], None)
+    coloured = table(columns, ["1994-05-04"], None, colour=True)
+    assert "\033[" not in "".join(plain)
+    assert coloured[0].startswith("\033[1m")  # a bold header
+    assert "\033[36m1994-05-04" in coloured[2]  # a coloured date
+    # Piped output, as in every test here, is never coloured.
+    assert "\033[" not in ok("timeline", "AZ")
+
+
+def test_each_command_lists_exactly_the_options_it_takes() -> None:
+    show = ok("show", "--help")
+    assert "--format {table,json}" in show
+    plot = ok("plot", "--help")
+    assert "--format" not in plot
+    assert "--json" not in plot
+    validate = ok("validate", "--help")
+    assert "--data" not in validate
+    assert "--format {table,csv,json}" in validate
+    assert run("show", "AZ", "--format", "csv").returncode == 2
+
+
+def test_an_empty_date_range_is_a_usage_error() -> None:
+    result = run("timeline", "AZ", "--since", "2010", "--until", "2005")
+    assert result.returncode == 2
+    assert "after" in result.stderr
+    assert result.stdout == ""
+    with pytest.raises(ValueError, match="empty"):
+        np.milestones(since="2010", until="2005")
+
+
+def test_csv_carries_the_source_addresses() -> None:
+    rows = csv_rows(ok("timeline", "AZ", "--format", "csv"))
+    for row, milestone in zip(rows, np.timeline("AZ"), strict=True):
+        assert row["source_urls"].split("; ") == [s.url or "" for s in milestone.sources]
+
+
+def test_search_says_where_it_found_the_words() -> None:
+    data = json.loads(ok("search", "disinformation", "--json"))
+    for item in data:
+        assert item["found_in"]
+        assert all("disinformation" in f["excerpt"].casefold() for f in item["found_in"])
+    rows = csv_rows(ok("search", "disinformation", "--format", "csv"))
+    assert all("disinformation" in row["found_in"].casefold() for row in rows)

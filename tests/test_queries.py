@@ -84,7 +84,10 @@ def test_a_partial_stored_date_answers_yes_no_or_not_known() -> None:
     # Joined the NACC in "1992-03": no before March, yes from April, and on a day of March
     # the answer turns on a day the sources do not give.
     assert np.participates("AZ", "nacc", on="1992-02-29") is False
-    assert isinstance(np.participates("AZ", "nacc", on="1992-03-01"), NotKnown)
+    assert np.participates("AZ", "nacc", on="1992-03-01") == NotKnown(
+        "the recorded dates of the North Atlantic Cooperation Council ('nacc') membership "
+        "of Azerbaijan do not say whether it was in force in 1992-03-01; they are imprecise "
+        "or missing")
     assert isinstance(np.participates("AZ", "nacc", on="1992-03-30"), NotKnown)
     assert np.participates("AZ", "nacc", on="1992-03-31") is True  # joined by then at latest
     assert np.participates("AZ", "nacc", on="1992-03") is True  # some day of March
@@ -109,7 +112,9 @@ def test_participates_ever_and_never() -> None:
     # The ICI's membership is complete: Azerbaijan is not in it.
     assert np.participates("AZ", "ici") is False
     # The PII's is not: no record is not "no".
-    assert isinstance(np.participates("AZ", "pii"), NotKnown)
+    assert np.participates("AZ", "pii") == NotKnown(
+        "the dataset holds no Partnership Interoperability Initiative ('pii') membership of "
+        "Azerbaijan's, and it does not hold the programme's complete membership")
 
 
 def test_not_known_has_no_truth_value() -> None:
@@ -472,3 +477,72 @@ def test_in_force_answers_yes_no_or_maybe(joined: str | None, left: str | None,
                                           expected: str) -> None:
     first, last = np.PartialDate.parse(period).earliest, np.PartialDate.parse(period).latest
     assert _membership(joined, left, suspended).in_force(first, last).value == expected
+
+
+def test_trust_fund_projects_are_those_of_the_partner_asked_about() -> None:
+    everything = np.trust_fund_projects()
+    for key, code in (("AZ", "AZE"), ("Jordan", "JOR")):
+        assert np.trust_fund_projects(key) == tuple(p for p in everything if p.partner == code)
+    # Two partners with projects of their own, none shared.
+    assert not set(np.trust_fund_projects("AZ")) & set(np.trust_fund_projects("JO"))
+    assert np.trust_fund_projects(np.partner("JO")) == np.trust_fund_projects("JOR")
+
+
+def test_a_partner_by_its_correlates_of_war_or_gleditsch_ward_code() -> None:
+    azerbaijan = np.partner("AZ")
+    assert azerbaijan.cow_code is not None
+    assert azerbaijan.gw_code is not None
+    assert np.partner(cow=azerbaijan.cow_code) is azerbaijan
+    assert np.partner(gw=azerbaijan.gw_code) is azerbaijan
+
+
+def test_the_sources_of_a_partner_are_fewer_than_all() -> None:
+    assert set(np.sources("AZ")) < set(np.sources())
+    assert np.sources("AZ") != np.sources("GE")
+
+
+def test_an_incomplete_programme_has_no_member_list_unless_asked_for_the_known_ones() -> None:
+    reason = ("the dataset does not hold the complete membership of Science for Peace and "
+              "Security ('sps')")
+    with pytest.raises(NotKnownError) as error:
+        np.members("sps")
+    assert str(error.value) == reason
+    with pytest.raises(NotKnownError) as error:
+        np.member_counts("sps", years=[2010])
+    assert str(error.value) == reason
+    assert np.partner("AZ") in np.members("sps", known_only=True)
+
+
+def test_a_partner_without_memberships_has_empty_answers() -> None:
+    bundled = np.load()
+    alone = Dataset(info=bundled.info, sources=bundled.sources(),
+                    partners=[bundled.partner("AZ")], programmes=bundled.programmes())
+    assert alone.memberships("AZ") == ()
+    assert alone.memberships(programme="ici") == ()
+    assert alone.memberships("AZ", "ici") == ()
+    assert alone.programmes("AZ") == ()
+    assert alone.participates("AZ", "ici") is False  # the ICI's membership is complete
+    assert alone.participates("AZ", "ici", on="2010") is False
+    assert alone.members("ici") == ()
+    assert alone.member_counts("ici", years=[2010]) == {2010: 0}
+    assert alone.sources("AZ") == tuple(sorted(bundled.partner("AZ").sources,
+                                               key=lambda s: s.id))
+
+
+def test_the_allies_of_a_given_year() -> None:
+    # Poland joined the Alliance on 12 March 1999.
+    poland = np.partner("PL")
+    assert poland not in np.partners(ally=True, on="1995")
+    assert poland in np.partners(ally=False, on="1995")
+    assert poland in np.partners(ally=True, on="2000")
+
+
+def test_a_partner_by_number_or_by_nothing() -> None:
+    azerbaijan = np.partner("AZ")
+    assert np.partner(azerbaijan.cow_code) is azerbaijan  # an int key is a COW code
+    with pytest.raises(NotFoundError, match=r"^no partner matches 'COW code 1'$"):
+        np.partner(cow=1)
+    with pytest.raises(NotFoundError, match=r"^no partner matches 'GW code 1'$"):
+        np.partner(gw=1)
+    with pytest.raises(TypeError, match=r"^give one of a key, cow= or gw= to find a partner$"):
+        np.partner("AZ", cow=373)

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import nato_partners as np
@@ -451,6 +452,7 @@ def test_a_successor_that_does_not_exist(tmp_path: Path) -> None:
     assert (problem.file, problem.record, problem.field) == (
         "programmes.json", "old", "succeeded_by"
     )
+    assert problem.expected == "a programme id that exists in the dataset (new, old, third)"
 
 
 def test_a_reference_to_a_source_that_does_not_exist(tmp_path: Path) -> None:
@@ -877,3 +879,272 @@ def test_problems_print_with_their_place() -> None:
 
 def test_load_dataset_takes_a_str_path(tmp_path: Path) -> None:
     assert load_dataset(os.fspath(tiny(tmp_path))).partner("XYZ").alpha2 == "XY"
+
+
+# -- branches the checks above leave out -------------------------------------------------
+
+
+def test_a_membership_that_joined_after_its_programme_ended(tmp_path: Path) -> None:
+    def late(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0].update(joined="1998", left="1998-06")
+        xyz(docs)["milestones"][0]["date"] = "1998"
+
+    found = problems(tiny(tmp_path, late))
+    assert [(p.file, p.record, p.field, p.value, p.expected) for p in found] == [
+        (PARTNER, "memberships[0]", "joined", "1998",
+         "a date on or before 'old' ended (1997-05-30)"),
+        (PARTNER, "memberships[0]", "left", "1998-06",
+         "a date on or before 'old' ended (1997-05-30)"),
+    ]
+
+
+def test_a_membership_that_joined_the_day_its_programme_ended_is_valid(tmp_path: Path) -> None:
+    def last_day(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0].update(joined="1997-05-30", left="1997-05-30")
+        xyz(docs)["milestones"][0]["date"] = "1997-05-30"
+
+    (membership, _) = load_dataset(tiny(tmp_path, last_day)).memberships("XYZ")
+    assert str(membership.joined) == "1997-05-30"
+
+
+def test_an_undated_membership_of_an_ended_programme_is_valid(tmp_path: Path) -> None:
+    # Its joining date is not known: nothing to compare with the programme's end.
+    def undated(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["memberships"][0]["joined"]
+        del xyz(docs)["milestones"][0]
+
+    dataset = load_dataset(tiny(tmp_path, undated))
+    assert [m.joined for m in dataset.memberships("XYZ", "old")] == [None]
+
+
+@pytest.mark.parametrize(("document", "section", "record"), [
+    ("programmes", "programmes", "third"),
+    ("partners/xyz", "trust_fund_projects", "clearance"),
+])
+def test_a_duplicate_programme_or_project_id(
+    tmp_path: Path, document: str, section: str, record: str
+) -> None:
+    def double(docs: dict[str, dict[str, Any]]) -> None:
+        records = docs[document][section]
+        records.append(copy.deepcopy(next(r for r in records if r["id"] == record)))
+
+    found = problems(tiny(tmp_path, double))
+    assert [(p.file, p.record, p.field, p.value, p.expected) for p in found] == [
+        (f"{document}.json", record, "id", record, "a unique id (this one is used 2 times)"),
+    ] * 2
+
+
+def test_an_unreadable_memberships_section_is_one_problem(tmp_path: Path) -> None:
+    # The milestones that claim a membership's dates are not blamed for the lost section.
+    def flatten(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"] = "old"
+
+    problem = only(tiny(tmp_path, flatten))
+    assert (problem.file, problem.record, problem.field, problem.value) == (
+        PARTNER, None, "memberships", "old"
+    )
+    assert problem.expected == "a list of tables"
+
+
+def test_an_unreadable_milestones_section_leaves_the_memberships_checked(
+    tmp_path: Path,
+) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"] = {"id": "loose"}
+        xyz(docs)["memberships"][1]["programme"] = "nwe"
+
+    found = problems(tiny(tmp_path, spoil))
+    assert {(p.record, p.field) for p in found} == {
+        (None, "milestones"), ("memberships[1]", "programme"),
+    }
+
+
+def test_an_unreadable_partner_file_hides_its_memberships_and_milestones(
+    tmp_path: Path,
+) -> None:
+    tiny(tmp_path)
+    (tmp_path / PARTNER).write_text("{")
+    (problem,) = problems(tmp_path)
+    assert (problem.file, problem.line) == (PARTNER, 1)
+
+
+@pytest.mark.parametrize(("document", "index", "field", "value", "record"), [
+    ("sources", 0, "id", "Doc A", "Doc A"),
+    ("sources", 0, "url", "www.example.org", "doc-a"),
+    ("programmes", 2, "id", "third_plan", "third_plan"),
+])
+def test_a_bad_format_names_the_record_the_field_and_the_value(
+    tmp_path: Path, document: str, index: int, field: str, value: str, record: str
+) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        docs[document][document][index][field] = value
+
+    found = problems(tiny(tmp_path, spoil))
+    problem = find(found, f"{document}.json", record, field)
+    assert problem.value == value
+    assert problem.expected in {"a lower-case slug such as 'nato-1994'",
+                                "an http:// or https:// address",
+                                "a lower-case slug such as 'pfp'"}
+
+
+def test_a_bad_project_figure_names_the_record_the_field_and_the_value(tmp_path: Path) -> None:
+    def spoil(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(budget_amount=2.0, budget_currency="usd",
+                                                   items_disposed=-1)
+
+    found = problems(tiny(tmp_path, spoil))
+    assert [(p.file, p.record, p.field, p.value) for p in found] == [
+        (PARTNER, "clearance", "budget_currency", "usd"),
+        (PARTNER, "clearance", "items_disposed", -1),
+    ]
+    assert found[1].expected == "a number that is not negative"
+
+
+def test_an_uncited_source_names_the_file_the_record_and_the_position() -> None:
+    from nato_partners.validate import check_citations
+
+    listed = Source(id="doc-a", title="A", publisher="P")
+    ghost = Source(id="ghost", title="G", publisher="Q")
+    milestone = Milestone(id="m", partner="XYZ", kind=MilestoneKind.VISIT, title="t",
+                          summary="s", sources=(listed, ghost))
+    found = check_citations([milestone], [listed],
+                            lambda record: ("partners/xyz.toml", getattr(record, "id", "?")))
+    assert found == [Problem(file="partners/xyz.toml", record="m", field="sources[1]",
+                             value="ghost",
+                             expected="a source that the dataset's sources include")]
+    assert check_citations([milestone], [listed, ghost], lambda record: (None, "m")) == []
+
+
+def _programmes(count: int) -> Mutate:
+    """Add programmes p01, p02, ... so that the dataset has ``count`` programmes in all."""
+    def add(docs: dict[str, dict[str, Any]]) -> None:
+        extra = count - len(docs["programmes"]["programmes"])
+        docs["programmes"]["programmes"] += [
+            {"id": f"p{n:02d}", "name": f"P{n}", "kind": "plan", "description": "d",
+             "sources": ["doc-a"]} for n in range(1, extra + 1)
+        ]
+        xyz(docs)["memberships"][1]["programme"] = "nope"
+    return add
+
+
+@pytest.mark.parametrize(("count", "shown"), [
+    (12, "new, old, p01, p02, p03, p04, p05, p06, p07, p08, p09, third"),
+    (13, "new, old, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, ..."),
+])
+def test_a_list_of_known_ids_is_cut_off_after_twelve(
+    tmp_path: Path, count: int, shown: str
+) -> None:
+    found = problems(tiny(tmp_path, _programmes(count)))
+    problem = find(found, PARTNER, "memberships[1]", "programme")
+    assert problem.expected == f"a programme id that exists in the dataset ({shown})"
+
+
+def test_a_reference_when_nothing_of_its_kind_exists() -> None:
+    source = Source(id="doc-a", title="A", publisher="P")
+    milestone = Milestone(id="m", partner="QQQ", kind=MilestoneKind.VISIT, title="t",
+                          summary="s", sources=(source,))
+    info = DatasetInfo(format=1, version="v", reviewed=PartialDate.parse("2024"), title="T")
+    with pytest.raises(DataError) as caught:
+        Dataset(info=info, sources=[source], partners=[], programmes=[],
+                milestones=[milestone])
+    (problem,) = caught.value.problems
+    assert problem.expected == "a partner's alpha-3 code that exists in the dataset (none defined)"
+    assert problem.value == "QQQ"
+
+
+def _every(found: tuple[Problem, ...]) -> list[tuple[object, ...]]:
+    return [(p.file, p.record, p.field, p.value, p.expected) for p in found]
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda docs: xyz(docs)["memberships"][1].update(left="1997-05-29"),
+     (PARTNER, "memberships[1]", "left", "1997-05-29",
+      "a date on or after the start (1997-05-30)")),
+    (lambda docs: (xyz(docs)["memberships"][0].update(joined="1990"),
+                   xyz(docs)["milestones"][0].update(date="1990")),
+     (PARTNER, "memberships[0]", "joined", "1990",
+      "a date on or after 'old' was established (1991-12-20)")),
+    (lambda docs: docs["programmes"]["programmes"][1].update(succeeded_by="new"),
+     ("programmes.json", "new", "succeeded_by", "new",
+      "the id of another programme, not its own")),
+    (lambda docs: (docs["programmes"]["programmes"][0].update(ended="1996"),
+                   xyz(docs)["memberships"][0].update(left="1996")),
+     ("programmes.json", "old", "ended", "1996",
+      "the date its successor 'new' was established (1997-05-30)")),
+    (lambda docs: xyz(docs)["milestones"].append({
+        "id": "xyz-visit", "date": "1996", "kind": "visit", "programme": "new",
+        "title": "t", "summary": "s", "sources": ["doc-a"]}),
+     (PARTNER, "xyz-visit", "date", "1996",
+      "a date on or after 'new' was established (1997-05-30), or no programme")),
+    (lambda docs: xyz(docs)["partner"].update(sources=[]),
+     (PARTNER, "XYZ", "sources", [], "at least one source")),
+    (lambda docs: xyz(docs)["milestones"][0].update(programme="third"),
+     (PARTNER, "xyz-joined-old", "programme", "third",
+      "a programme XYZ has a membership of (a 'joined' milestone claims one)")),
+    (lambda docs: xyz(docs)["milestones"].append({
+        "id": "xyz-left-new", "date": "2005", "kind": "left", "programme": "new",
+        "title": "t", "summary": "s", "sources": ["doc-a"]}),
+     (PARTNER, "xyz-left-new", "date", "2005",
+      "the 'left' date of XYZ's 'new' membership (none recorded): a 'left' milestone must "
+      "match its membership")),
+    (lambda docs: (xyz(docs)["memberships"][1].update(left="2003"),
+                   xyz(docs)["memberships"].append({
+                       "programme": "new", "joined": "2005", "sources": ["doc-a"]}),
+                   xyz(docs)["milestones"].append({
+                       "id": "xyz-rejoined", "date": "2006", "kind": "joined",
+                       "programme": "new", "title": "t", "summary": "s",
+                       "sources": ["doc-a"]})),
+     (PARTNER, "xyz-rejoined", "date", "2006",
+      "the 'joined' date of XYZ's 'new' membership (1997-05-30, 2005): a 'joined' "
+      "milestone must match its membership")),
+], ids=["left-before-joined", "joined-before-established", "own-successor",
+        "successor-gap", "milestone-before-programme", "no-source", "claim-no-membership",
+        "claim-no-date", "claim-two-memberships"])
+def test_each_check_reports_the_record_the_field_the_value_and_why(
+    tmp_path: Path, change: Mutate, expected: tuple[object, ...]
+) -> None:
+    assert _every(problems(tiny(tmp_path, change))) == [expected]
+
+
+def test_zero_and_fractions_are_not_negative(tmp_path: Path) -> None:
+    def small(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(items_disposed=0, area_m2=0.5)
+
+    (project,) = load_dataset(tiny(tmp_path, small)).trust_fund_projects()
+    assert (project.items_disposed, project.area_m2) == (0, 0.5)
+
+
+def test_partners_sharing_a_code_or_a_number_are_reported_by_python_builders() -> None:
+    bundled = np.load()
+    azerbaijan = bundled.partner("AZ")
+    twin = attrs.evolve(azerbaijan, name="Twin")
+    # Two partners with no numbers do not share a number: nothing to report for those.
+    blank = [attrs.evolve(azerbaijan, code=code, alpha2=alpha2, name=code, iso_numeric=None,
+                          cow_code=None, gw_code=None)
+             for code, alpha2 in (("QQA", "QA"), ("QQB", "QB"))]
+    with pytest.raises(DataError) as caught:
+        Dataset(info=bundled.info, sources=bundled.sources(),
+                partners=[azerbaijan, twin, *blank], programmes=[])
+    assert [(p.record, p.field, p.value, p.expected) for p in caught.value.problems] == [
+        ("AZE", field, value, f"a unique {field} (this one is used 2 times)")
+        for field, value in (("code", "AZE"), ("alpha2", "AZ"),
+                             ("iso_numeric", azerbaijan.iso_numeric),
+                             ("cow_code", azerbaijan.cow_code),
+                             ("gw_code", azerbaijan.gw_code))
+        for _ in range(2)
+    ]
+
+
+def test_references_of_records_built_in_python_name_the_record() -> None:
+    bundled = np.load()
+    membership = bundled.memberships("AZ", "pfp")[0]
+    project = bundled.trust_fund_projects("AZ")[0]
+    orphans = (attrs.evolve(membership, partner="QQQ"), attrs.evolve(project, partner="QQQ"))
+    with pytest.raises(DataError) as caught:
+        Dataset(info=bundled.info, sources=bundled.sources(), partners=bundled.partners(),
+                programmes=bundled.programmes(), memberships=orphans[:1],
+                trust_fund_projects=orphans[1:])
+    assert [(p.file, p.record, p.field, p.value) for p in caught.value.problems] == [
+        (None, orphans[0].id, "partner", "QQQ"),
+        (None, project.id, "partner", "QQQ"),
+    ]
