@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from plugin_data import PARTNER, SOURCES
 
 import nato_partners as np
 from nato_partners.files import bundle_directory, read_bundle, read_directory
@@ -56,27 +57,6 @@ def _install_plugin(tmp_path: Path, partner_file: str, sources: str = "") -> Pat
     return site
 
 
-_PARTNER = textwrap.dedent("""
-    [partner]
-    alpha2 = "QZ"
-    name = "Plugland"
-    region = "global"
-    sources = ["plugin-source"]
-
-    [[memberships]]
-    programme = "pfp"
-    joined = "2001-02-03"
-    sources = ["plugin-source", "caliber-agencies-visit"]
-""")
-_SOURCES = textwrap.dedent("""
-    [[sources]]
-    id = "plugin-source"
-    title = "A plugin's own source"
-    publisher = "Plugin"
-    url = "https://example.org/plugin"
-""")
-
-
 def _run(site: Path, code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True,
@@ -85,7 +65,7 @@ def _run(site: Path, code: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_plugin_adds_partners_only_when_asked(tmp_path: Path) -> None:
-    site = _install_plugin(tmp_path, _PARTNER, _SOURCES)
+    site = _install_plugin(tmp_path, PARTNER, SOURCES)
     result = _run(site, textwrap.dedent("""
         import nato_partners as np
         with_plugins = np.load(plugins=True)
@@ -106,7 +86,7 @@ def test_a_plugin_adds_partners_only_when_asked(tmp_path: Path) -> None:
 
 
 def test_a_broken_plugin_is_named_in_the_error(tmp_path: Path) -> None:
-    site = _install_plugin(tmp_path, _PARTNER.replace('"pfp"', '"pfpp"'), _SOURCES)
+    site = _install_plugin(tmp_path, PARTNER.replace('"pfp"', '"pfpp"'), SOURCES)
     result = _run(site, textwrap.dedent("""
         import nato_partners as np
         try:
@@ -120,7 +100,7 @@ def test_a_broken_plugin_is_named_in_the_error(tmp_path: Path) -> None:
 
 
 def test_a_plugin_that_cannot_be_imported_is_a_data_error(tmp_path: Path) -> None:
-    site = _install_plugin(tmp_path, _PARTNER, _SOURCES)
+    site = _install_plugin(tmp_path, PARTNER, SOURCES)
     shutil.rmtree(site / "npplugin")
     result = _run(site, textwrap.dedent("""
         import nato_partners as np
@@ -140,7 +120,7 @@ def test_without_plugins_installed_both_loads_agree(plugins: bool) -> None:
 
 
 def test_a_plugin_whose_sources_file_is_broken_reports_it_once(tmp_path: Path) -> None:
-    site = _install_plugin(tmp_path, _PARTNER, "[[sources]\nid = 1\n")
+    site = _install_plugin(tmp_path, PARTNER, "[[sources]\nid = 1\n")
     result = _run(site, textwrap.dedent("""
         import nato_partners as np
         try:

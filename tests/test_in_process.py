@@ -10,11 +10,11 @@ would change alike.
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
+from plugin_data import PARTNER, SOURCES
 
 import nato_partners as np
 from nato_partners import dataset as dataset_module
@@ -131,32 +131,11 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> list[_EntryPoint]:
     return registered
 
 
-_PARTNER = textwrap.dedent("""
-    [partner]
-    alpha2 = "QZ"
-    name = "Plugland"
-    region = "global"
-    sources = ["plugin-source"]
-
-    [[memberships]]
-    programme = "pfp"
-    joined = "2001-02-03"
-    sources = ["plugin-source", "caliber-agencies-visit"]
-""")
-_SOURCES = textwrap.dedent("""
-    [[sources]]
-    id = "plugin-source"
-    title = "A plugin's own source"
-    publisher = "Plugin"
-    url = "https://example.org/plugin"
-""")
-
-
-def _plugin_data(root: Path, partner: str = _PARTNER) -> Path:
+def _plugin_data(root: Path, partner: str = PARTNER) -> Path:
     (root / "partners").mkdir(parents=True)
     (root / "dataset.toml").write_text(
         'format = 1\nversion = "1"\nreviewed = "2026-11-01"\ntitle = "Plugin data"\n')
-    (root / "sources.toml").write_text(_SOURCES)
+    (root / "sources.toml").write_text(SOURCES)
     (root / "partners" / "qzz.toml").write_text(partner)
     return root
 
@@ -186,7 +165,7 @@ def test_a_plugin_may_name_a_function_that_gives_its_directory(
 def test_a_broken_plugin_is_named_in_the_file_of_each_problem(
     plugins: list[_EntryPoint], tmp_path: Path
 ) -> None:
-    broken = _PARTNER.replace('"pfp"', '"pfpp"')
+    broken = PARTNER.replace('"pfp"', '"pfpp"')
     plugins.append(_EntryPoint("extra", "npplugin:DATA", _plugin_data(tmp_path, broken)))
     with pytest.raises(np.DataError) as caught:
         np.load(plugins=True)
