@@ -15,28 +15,92 @@ from nato_partners import Precision
 
 # -- code crosswalks ---------------------------------------------------------------------
 
-# Correlates of War state codes as the COW State System Membership list (v2016) gives them,
-# and Gleditsch-Ward codes from the GW list of independent states, for a sample that covers
-# the cases where the systems differ (Germany, Serbia) and where letter codes mislead.
-COW = {"USA": 2, "CAN": 20, "GBR": 200, "FRA": 220, "CHE": 225, "DEU": 255, "AUT": 305,
-       "CZE": 316, "SVK": 317, "SRB": 345, "MNE": 341, "MKD": 343, "RUS": 365, "UKR": 369,
-       "GEO": 372, "AZE": 373, "ARM": 371, "AUS": 900, "MNG": 712, "KOR": 732, "TUR": 640}
-GW = {**COW, "DEU": 260, "SRB": 340}
+# Every country's codes as the lists give them: (ISO 3166-1 numeric, Correlates of War
+# code from the COW State System Membership list v2016, Gleditsch-Ward code from the GW
+# list of independent states). The two state lists differ for Germany and Serbia.
+CODES = {
+    "AFG": ("004", 700, 700),
+    "ALB": ("008", 339, 339),
+    "ARE": ("784", 696, 696),
+    "ARM": ("051", 371, 371),
+    "AUS": ("036", 900, 900),
+    "AUT": ("040", 305, 305),
+    "AZE": ("031", 373, 373),
+    "BEL": ("056", 211, 211),
+    "BGR": ("100", 355, 355),
+    "BHR": ("048", 692, 692),
+    "BIH": ("070", 346, 346),
+    "BLR": ("112", 370, 370),
+    "CAN": ("124", 20, 20),
+    "CHE": ("756", 225, 225),
+    "COL": ("170", 100, 100),
+    "CZE": ("203", 316, 316),
+    "DEU": ("276", 255, 260),
+    "DNK": ("208", 390, 390),
+    "DZA": ("012", 615, 615),
+    "EGY": ("818", 651, 651),
+    "ESP": ("724", 230, 230),
+    "EST": ("233", 366, 366),
+    "FIN": ("246", 375, 375),
+    "FRA": ("250", 220, 220),
+    "GBR": ("826", 200, 200),
+    "GEO": ("268", 372, 372),
+    "GRC": ("300", 350, 350),
+    "HRV": ("191", 344, 344),
+    "HUN": ("348", 310, 310),
+    "IRL": ("372", 205, 205),
+    "IRQ": ("368", 645, 645),
+    "ISL": ("352", 395, 395),
+    "ISR": ("376", 666, 666),
+    "ITA": ("380", 325, 325),
+    "JOR": ("400", 663, 663),
+    "JPN": ("392", 740, 740),
+    "KAZ": ("398", 705, 705),
+    "KGZ": ("417", 703, 703),
+    "KOR": ("410", 732, 732),
+    "KWT": ("414", 690, 690),
+    "LTU": ("440", 368, 368),
+    "LUX": ("442", 212, 212),
+    "LVA": ("428", 367, 367),
+    "MAR": ("504", 600, 600),
+    "MDA": ("498", 359, 359),
+    "MKD": ("807", 343, 343),
+    "MLT": ("470", 338, 338),
+    "MNE": ("499", 341, 341),
+    "MNG": ("496", 712, 712),
+    "MRT": ("478", 435, 435),
+    "NLD": ("528", 210, 210),
+    "NOR": ("578", 385, 385),
+    "NZL": ("554", 920, 920),
+    "PAK": ("586", 770, 770),
+    "POL": ("616", 290, 290),
+    "PRT": ("620", 235, 235),
+    "QAT": ("634", 694, 694),
+    "ROU": ("642", 360, 360),
+    "RUS": ("643", 365, 365),
+    "SRB": ("688", 345, 340),
+    "SVK": ("703", 317, 317),
+    "SVN": ("705", 349, 349),
+    "SWE": ("752", 380, 380),
+    "TJK": ("762", 702, 702),
+    "TKM": ("795", 701, 701),
+    "TUN": ("788", 616, 616),
+    "TUR": ("792", 640, 640),
+    "UKR": ("804", 369, 369),
+    "USA": ("840", 2, 2),
+    "UZB": ("860", 704, 704),
+}
 
 
 def test_partners_carry_iso_cow_and_gw_codes() -> None:
-    for code, number in COW.items():
-        assert np.partner(code).cow_code == number, code
-        assert np.partner(code).gw_code == GW[code], code
-    # Every country has all three, and the systems differ only where a note says so.
-    for partner in np.partners():
-        assert partner.iso_numeric is not None
-        assert len(partner.iso_numeric) == 3
-        assert partner.cow_code is not None
-        assert partner.gw_code is not None
-        if partner.cow_code != partner.gw_code:
+    assert {p.code for p in np.partners()} == set(CODES)
+    for code, (iso, cow, gw) in CODES.items():
+        partner = np.partner(code)
+        assert (partner.iso_numeric, partner.cow_code, partner.gw_code) == (iso, cow, gw)
+        if cow != gw:
             assert partner.note is not None
             assert "Gleditsch-Ward" in partner.note
+    assert {code for code, (_, cow, gw) in CODES.items() if cow != gw} == {"DEU", "SRB"}
 
 
 def test_iso_numeric_codes_agree_with_pycountry() -> None:
@@ -75,8 +139,9 @@ def test_bibtex_of_every_record_parses() -> None:
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == []
     assert {e.key for e in library.entries} == {s.id for s in np.sources()}
-    saloglu = {p.id: p for p in np.trust_fund_projects("AZ")}["saloglu"]
-    for record in (*np.partners(), saloglu, *np.timeline("GE")):
+    dataset = np.load()
+    for record in (*dataset.partners(), *dataset.programmes(), *dataset.memberships(),
+                   *dataset.milestones(), *dataset.trust_fund_projects()):
         parsed = bibtexparser.parse_string(np.cite(record, style="bibtex"))
         assert parsed.failed_blocks == []
         assert {e.key for e in parsed.entries} == {s.id for s in record.sources}
