@@ -539,7 +539,7 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 
 def test_importing_the_command_line_is_cheap() -> None:
     code = (
-        "import sys, nato_partners.cli, nato_partners.dataset as d\n"
+        "import sys, nato_partners.cli, nato_partners.loading as d\n"
         "assert not d._loaded, 'data read at import'\n"
         "print(sorted({'csv', 'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)))"
     )

@@ -204,7 +204,7 @@ def test_a_cycle_of_successors_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_plugin_that_exits_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nato_partners import dataset as module
+    from nato_partners import loading as module
 
     class Exiting:
         name = "exiting"
@@ -272,7 +272,7 @@ def test_the_bundled_data_never_waits_for_a_plugin_load(
 ) -> None:
     import threading
 
-    from nato_partners import dataset as module
+    from nato_partners import loading as module
 
     monkeypatch.setattr(module, "_loaded", {})
     loaded: list[object] = []

@@ -17,7 +17,7 @@ import pytest
 from plugin_data import PARTNER, SOURCES
 
 import nato_partners as np
-from nato_partners import dataset as dataset_module
+from nato_partners import loading as loading_module
 from nato_partners.cli import main
 
 
@@ -124,10 +124,10 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> list[_EntryPoint]:
     registered: list[_EntryPoint] = []
 
     def entry_points(*, group: str) -> list[_EntryPoint]:
-        return registered if group == dataset_module.PLUGIN_GROUP else []
+        return registered if group == loading_module.PLUGIN_GROUP else []
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
-    monkeypatch.setattr(dataset_module, "_loaded", {})
+    monkeypatch.setattr(loading_module, "_loaded", {})
     return registered
 
 

@@ -54,11 +54,11 @@ def test_public_names_exist_and_are_listed() -> None:
 def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
     code = (
         "import sys, nato_partners\n"
-        "assert 'nato_partners.dataset' not in sys.modules, 'dataset module imported'\n"
+        "assert 'nato_partners.loading' not in sys.modules, 'loading module imported'\n"
         "heavy = {'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
         "nato_partners.partner('AZ')\n"
-        "import nato_partners.dataset as d\n"
+        "import nato_partners.loading as d\n"
         "assert d._loaded[False] is not None\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -12,7 +12,7 @@ import pytest
 
 import nato_partners as np
 from nato_partners import Dataset, Membership, Milestone, NotFoundError, NotKnown, NotKnownError
-from nato_partners import dataset as dataset_module
+from nato_partners import loading as loading_module
 
 
 @pytest.mark.parametrize("key", ["AZ", "az", "AZE", "aze", "Azerbaijan", "AZERBAIJAN",
@@ -310,14 +310,14 @@ def test_building_a_dataset_in_python_checks_it() -> None:
 
 def test_concurrent_first_use_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = dataset_module._load_bundled
+    real = loading_module._load_bundled
 
     def counting(plugins: bool) -> Dataset:
         calls.append(plugins)
         return real(plugins)
 
-    monkeypatch.setattr(dataset_module, "_loaded", {})
-    monkeypatch.setattr(dataset_module, "_load_bundled", counting)
+    monkeypatch.setattr(loading_module, "_loaded", {})
+    monkeypatch.setattr(loading_module, "_load_bundled", counting)
     barrier = threading.Barrier(8)
 
     def first_use() -> Dataset:

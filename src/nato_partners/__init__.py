@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .citations import cite
     from .convert import converter, make_converter, structure, unstructure
     from .coverage_report import Coverage, coverage
-    from .dataset import Dataset, load, load_dataset
+    from .dataset import Dataset
     from .dates import Certainty, DateLike, PartialDate, Precision
     from .errors import DataError, NotFoundError, NotKnownError, Problem
     from .export import (
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         to_polars,
     )
     from .files import MAX_FILE_BYTES
+    from .loading import load, load_dataset
     from .matching import Match
     from .model import (
         Area,
@@ -82,7 +83,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "citations": ("cite",),
     "coverage_report": ("Coverage", "coverage"),
     "convert": ("converter", "make_converter", "structure", "unstructure"),
-    "dataset": ("Dataset", "load", "load_dataset"),
+    "dataset": ("Dataset",),
     "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
     "errors": ("DataError", "NotFoundError", "NotKnownError", "Problem"),
     "export": (
@@ -95,6 +96,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "to_polars",
     ),
     "files": ("MAX_FILE_BYTES",),
+    "loading": ("load", "load_dataset"),
     "model": (
         "Area",
         "Confidence",

@@ -21,7 +21,8 @@ import attrs
 
 from ._html import HtmlRepr
 from .convert import unstructure
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset
+from .loading import load_dataset
 from .results import Results
 
 __all__ = ["Change", "diff"]

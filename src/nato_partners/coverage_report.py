@@ -98,7 +98,7 @@ def coverage(dataset: Dataset | None = None) -> Results[Coverage]:
         programme in the dataset's order.
     """
     if dataset is None:
-        from .dataset import load
+        from .loading import load
 
         dataset = load()
     rows = []

@@ -1,51 +1,35 @@
 """The :class:`Dataset`: every record, indexed once, and the questions it answers.
 
-A dataset is read from a directory by :func:`load_dataset`; the one bundled with the
-library is :func:`load`. Both check everything before they return: a dataset that exists
-is a valid one. Records are frozen and results are tuples, so nothing a caller does can
-change the data.
+A dataset is read from a directory by :func:`~nato_partners.load_dataset`; the one bundled
+with the library is :func:`~nato_partners.load` (both in :mod:`nato_partners.loading`).
+Both check everything before they return: a dataset that exists is a valid one. Records
+are frozen and results are tuples, so nothing a caller does can change the data.
 
 Dates in questions may be :class:`pendulum.Date` or :class:`datetime.date` objects, a
 :class:`~nato_partners.PartialDate`, or ISO text at any precision. The rule for partial
-dates (see :doc:`/dates`): a stored date counts from its first day, and a date in a
+dates (see :doc:`/dates`): a stored partial date is any day of its period, and a date in a
 question names a whole period, so ``on="1995"`` asks about any day of 1995.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime
-import functools
-import gc
 import operator
-import os
 import re
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 
-import attrs
 import pendulum
 
 if TYPE_CHECKING:
-    import importlib.metadata
+    pass
 
 from ._version import FORMAT_VERSION
 from .answers import NotKnown
 from .convert import structure_or_describe
 from .dates import Certainty, DateLike, PartialDate, as_period
-from .errors import DataError, NotFoundError, NotKnownError, Problem, did_you_mean
-from .files import (
-    FILE_SECTIONS,
-    PARTNER_SECTIONS,
-    RawDataset,
-    RawRecord,
-    read_bundle,
-    read_directory,
-)
+from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .matching import Match, field_texts, record_text
 from .model import (
     Area,
@@ -64,7 +48,7 @@ from .model import (
 from .results import Results
 from .validate import Locator, Unread, check, check_citations
 
-__all__ = ["PLUGIN_GROUP", "Dataset", "load", "load_dataset"]
+__all__ = ["Dataset"]
 
 _V = TypeVar("_V", bound=Vocabulary)
 _D = TypeVar("_D")
@@ -827,322 +811,3 @@ def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:
             return member
     allowed = ", ".join(str(m.value) for m in cls)
     raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
-
-
-# -- loading ---------------------------------------------------------------------------
-
-#: The record type of each section built after the sources, which come first.
-_RECORD_TYPES: dict[str, type[Any]] = {
-    section: cls
-    for section, (cls, _) in (*FILE_SECTIONS["programmes"].items(), *PARTNER_SECTIONS.items())
-}
-
-
-def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
-    """Read and check a dataset directory laid out like the bundled one.
-
-    Every problem is collected before anything is raised: a record that cannot be read is
-    reported, and the checks across records still run on all the others (leaving out
-    references to the records that could not be read, which would only repeat the news).
-
-    :param path: the directory (see :doc:`/data-format`).
-    :returns: the dataset.
-    :raises DataError: listing every problem found: files that cannot be read, fields
-        that are missing, unknown or invalid, references that do not resolve, and the
-        other checks in :doc:`/data-format`; or an empty path.
-    :raises TypeError: if ``path`` is not a path (``None``, say).
-    """
-    if path is None or not isinstance(path, str | os.PathLike | Traversable):
-        raise TypeError(f"load_dataset() needs the path of a dataset directory, not "
-                        f"{type(path).__name__}")
-    if isinstance(path, str | os.PathLike) and not os.fspath(path):
-        raise DataError([Problem(expected="the path of a dataset directory (got an empty "
-                                 "path, which would read the current directory)")])
-    with _collector_paused():
-        return _build(read_directory(path))
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0  # loads under way, in any thread
-_gc_was_enabled = False
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off while datasets are built, then restore it.
-
-    Building makes hundreds of thousands of objects and no garbage cycles; with the
-    collector on, it would walk them again and again, most of the time of a large load.
-    The collector is one switch for the whole process, so loads in several threads share
-    one pause: the last to finish restores the setting found by the first, even on error.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
-
-def _build(raw: RawDataset) -> Dataset:
-    """Check and structure everything read from a dataset, and index it."""
-    problems = list(raw.problems)
-    origin: dict[int, tuple[str, str]] = {}
-    unread = _lost(raw)
-
-    info: DatasetInfo | None = None
-    if raw.info is not None:
-        info = _structure(raw.info_file, "dataset", DatasetInfo, raw.info, problems)
-        if info is not None and info.format != FORMAT_VERSION:
-            problems.append(Problem(file=raw.info_file, record="dataset", field="format",
-                                    value=info.format,
-                                    expected=f"format version {FORMAT_VERSION}"))
-
-    sources: dict[str, Source] = {}
-    source_list: list[Source] = []
-    for record in raw.records:
-        if record.section != "sources":
-            continue
-        source = _structure(record.file, record.label, Source, record.data, problems)
-        if source is None:
-            unread.add(("source", record.label))
-        else:
-            source_list.append(source)
-            sources.setdefault(source.id, source)
-            origin[id(source)] = (record.file, record.label)
-
-    suggest = _Suggestions(sources)
-    built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
-    for record in raw.records:
-        cls = _RECORD_TYPES.get(record.section)
-        if cls is None:
-            continue
-        data = _resolve(record, sources, unread, problems, suggest)
-        built_record = _structure(record.file, record.label, cls, data, problems)
-        if built_record is None:
-            unread.update(_keys(record.section, data))
-        else:
-            built[record.section].append(built_record)
-            origin[id(built_record)] = (record.file, record.label)
-
-    parts = _Parts(
-        sources=tuple(source_list),
-        partners=tuple(built["partner"]),
-        programmes=tuple(built["programmes"]),
-        memberships=tuple(built["memberships"]),
-        milestones=tuple(built["milestones"]),
-        projects=tuple(built["trust_fund_projects"]),
-    )
-    problems += parts.check(
-        lambda r: origin.get(id(r), (None, _label(r))),
-        Unread(keys=frozenset(k for k in unread if k[0] != "kind"),
-               kinds=frozenset(k[1] for k in unread if k[0] == "kind")),
-    )
-    if problems or info is None:
-        raise DataError(problems)
-    return Dataset._checked(info, parts)
-
-
-#: The kind of record each file's sections hold, for the references to them.
-_KIND_OF_FILE = {"sources": "source", "programmes": "programme"}
-
-
-def _lost(raw: RawDataset) -> set[tuple[str, str]]:
-    """The records a file or section that could not be read may have held.
-
-    ``("kind", k)`` stands for every record of kind ``k``; ``(k, key)`` for one record.
-    """
-    unread: set[tuple[str, str]] = set()
-    for file, section in raw.lost:
-        stem = os.path.splitext(os.path.basename(file.rpartition(":")[2]))[0]
-        if not _in_partners(file):
-            if stem in _KIND_OF_FILE:
-                unread.add(("kind", _KIND_OF_FILE[stem]))
-            continue
-        unread.add(("partner", stem.upper()))
-        if section in (None, "memberships"):
-            unread.add(("kind", "membership"))
-    return unread
-
-
-def _keys(section: str, data: Any) -> list[tuple[str, str]]:
-    """The keys other records may use to refer to a record that could not be built."""
-    if not isinstance(data, dict):
-        return []
-    if section == "partner":
-        key, kind = data.get("code"), "partner"
-    elif section == "programmes":
-        key, kind = data.get("id"), "programme"
-    elif section == "memberships":
-        key, kind = f"{data.get('partner')}/{data.get('programme')}", "membership"
-    else:
-        return []
-    return [(kind, key)] if isinstance(key, str) else []
-
-
-def _resolve(
-    record: RawRecord,
-    sources: dict[str, Source],
-    unread: set[tuple[str, str]],
-    problems: list[Problem],
-    suggest: Callable[[str], str],
-) -> Any:
-    """Put the cited Source records in place of their ids, and the file's partner code in.
-
-    A wrong value is reported here and replaced by a stand-in, so that the record can still
-    be built and checked without the same mistake being reported again.
-    """
-    data = record.data  # read for this load alone, so changing it in place is safe
-    cited = data.get("sources")
-    if isinstance(cited, list):
-        resolved: list[Any] = []
-        for index, key in enumerate(cited):
-            source = sources.get(key) if isinstance(key, str) else None
-            if source is None:
-                if not isinstance(key, str):
-                    expected = "a source id (text) from the sources file"
-                elif ("source", key) in unread or ("kind", "source") in unread:
-                    expected = ""  # the source itself could not be read: already reported
-                else:
-                    expected = ("the id of a source in the sources file"
-                                + suggest(key))
-                if expected:
-                    problems.append(Problem(file=record.file, record=record.label,
-                                            field=f"sources[{index}]", value=key,
-                                            expected=expected))
-                # A stand-in, so the record is built and checked without repeating this; a
-                # record elsewhere that cites the same unknown id is reported in its place.
-                source = Source(id=str(key), title=str(key), publisher="?")
-            resolved.append(source)
-        # A tuple of built sources is taken by the converter as it is, item checks and all.
-        data["sources"] = tuple(resolved)
-    if _in_partners(record.file):
-        code = _code_of(record.file)
-        field = "code" if record.section == "partner" else "partner"
-        data.setdefault(field, code)
-        if data[field] != code:
-            problems.append(Problem(file=record.file, record=record.label, field=field,
-                                    value=data[field],
-                                    expected=f"{code!r}, the code in the file's name"))
-            data[field] = code
-    return data
-
-
-#: How many misspelt source ids a load suggests a correction for: each suggestion compares
-#: the id with every source's, so thousands of unknown ids would take seconds.
-_SUGGESTIONS = 50
-
-
-class _Suggestions:
-    """Did-you-mean hints for unknown source ids: once per id, and only so many per load."""
-
-    def __init__(self, sources: dict[str, Source]) -> None:
-        self.sources = sources
-        self.given: dict[str, str] = {}
-
-    def __call__(self, key: str) -> str:
-        if key not in self.given:
-            within = len(self.given) < _SUGGESTIONS
-            self.given[key] = did_you_mean(key, self.sources) if within else ""
-        return self.given[key]
-
-
-def _in_partners(file: str) -> bool:
-    """Tell whether a file is a partner file, ``partners/x.toml`` or ``plugin:partners/x.toml``."""
-    return file.rpartition(":")[2].startswith("partners/")
-
-
-@functools.lru_cache(maxsize=1024)
-def _code_of(file: str) -> str:
-    """The partner code a partner file's name gives, such as ``AZE`` for ``partners/aze.toml``."""
-    return os.path.splitext(os.path.basename(file))[0].upper()
-
-
-def _structure(
-    file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
-) -> _R | None:
-    result = structure_or_describe(data, cls, file, label)
-    if isinstance(result, list):
-        problems.extend(result)
-        return None
-    return result
-
-
-#: The entry-point group under which other packages register dataset directories that
-#: :func:`load` adds to the bundled data when asked to.
-PLUGIN_GROUP = "nato_partners.datasets"
-
-# One lock per kind of load, so that the bundled data never waits for a slow plugin.
-_locks = {False: threading.Lock(), True: threading.Lock()}
-_loaded: dict[bool, Dataset] = {}
-
-
-def load(*, plugins: bool = False) -> Dataset:
-    """The dataset bundled with the library, read and checked on first use, then cached.
-
-    Safe to call from several threads at once: the data is read once.
-
-    :param plugins: also read the dataset directories that installed packages register in
-        the entry-point group ``nato_partners.datasets`` (see :doc:`/data-format`), checked
-        together with the bundled data.
-    :returns: the bundled dataset, with the plugins' records if asked.
-    :raises DataError: if a plugin's data is not valid (naming the plugin in each file
-        name), or if the installed package's own data was damaged.
-    """
-    dataset = _loaded.get(plugins)
-    if dataset is None:
-        with _locks[plugins]:
-            dataset = _loaded.get(plugins)
-            if dataset is None:
-                dataset = _loaded[plugins] = _load_bundled(plugins)
-    return dataset
-
-
-def _load_bundled(plugins: bool) -> Dataset:
-    # The TOML files under data/ are what people edit; _data.json is the same content in
-    # one JSON document (scripts/bundle-data, checked by a test), which parses far faster.
-    raw = read_bundle((files("nato_partners") / "_data.json").read_text("utf-8"))
-    if plugins:
-        from importlib.metadata import entry_points  # slow to import; only plugins need it
-
-        raw = _merge(raw, [(entry.name, _read_plugin(entry))
-                           for entry in entry_points(group=PLUGIN_GROUP)])
-    with _collector_paused():
-        return _build(raw)
-
-
-def _read_plugin(entry: importlib.metadata.EntryPoint) -> RawDataset:
-    """Read the dataset directory an entry point names (or a function of it returns)."""
-    try:
-        root = entry.load()
-        if callable(root):
-            root = root()
-        return read_directory(root, whole=False)
-    except (Exception, SystemExit) as error:  # a broken plugin is a problem, not an exit
-        return RawDataset(None, "dataset.toml", (), (Problem(
-            file=None, record=entry.value, expected="an entry point that gives a dataset "
-            f"directory ({type(error).__name__}: {error})"),))
-
-
-def _merge(base: RawDataset, plugins: list[tuple[str, RawDataset]]) -> RawDataset:
-    """Add the plugins' records to the bundled ones, their file names behind the plugin's."""
-    records = list(base.records)
-    problems = list(base.problems)
-    lost = set(base.lost)
-    for name, raw in plugins:
-        records += [record._replace(file=f"{name}:{record.file}") for record in raw.records]
-        problems += [attrs.evolve(p, file=f"{name}:{p.file or ''}") for p in raw.problems]
-        lost |= {(f"{name}:{file}", section) for file, section in raw.lost}
-        if raw.info is not None and raw.info.get("format") != FORMAT_VERSION:
-            problems.append(Problem(file=f"{name}:{raw.info_file}", field="format",
-                                    value=raw.info.get("format"),
-                                    expected=f"format version {FORMAT_VERSION}"))
-    return RawDataset(base.info, base.info_file, tuple(records), tuple(problems),
-                      frozenset(lost))

@@ -261,7 +261,7 @@ def _names(column: str, codes: list[Any], dataset: Dataset | None) -> list[str |
     if not codes:
         return []
     if dataset is None:
-        from .dataset import load
+        from .loading import load
 
         dataset = load()
     find = dataset.partner if column == "partner" else dataset.programme
@@ -446,7 +446,7 @@ def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
     if any(leaf.kind == "sources" for leaf in _LEAVES[cls]):
         if dataset is None:
             # Imported here: export builds on the dataset, and most uses never come here.
-            from .dataset import load
+            from .loading import load
 
             dataset = load()
         sources = {s.id: s for s in dataset.sources()}

@@ -97,7 +97,7 @@ def panel(
     import numpy
 
     if dataset is None:
-        from .dataset import load
+        from .loading import load
 
         dataset = load()
     chosen_partners = _chosen(partners, dataset.partners(), dataset.partner)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ._extras import require
-from .dataset import Dataset, load
+from .dataset import Dataset
 from .dates import PartialDate, Precision
+from .loading import load
 from .model import Membership, Milestone, MilestoneKind, Partner
 
 if TYPE_CHECKING:

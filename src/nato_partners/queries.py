@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from typing import Literal, TypeVar, overload
 
 from .answers import NotKnown
-from .dataset import _MISSING, load
+from .dataset import _MISSING
 from .dates import DateLike
+from .loading import load
 from .matching import Match
 from .model import (
     Area,
