@@ -546,3 +546,58 @@ def test_a_partner_by_number_or_by_nothing() -> None:
         np.partner(gw=1)
     with pytest.raises(TypeError, match=r"^give one of a key, cow= or gw= to find a partner$"):
         np.partner("AZ", cow=373)
+
+
+# -- the edges mutation testing found ----------------------------------------------------
+
+
+def test_every_query_knows_its_record_type_even_when_empty() -> None:
+    dataset = np.load()
+    assert dataset.milestones(since="2100").record_type is Milestone
+    assert dataset.milestones("AZ", since="2100").record_type is Milestone
+    assert dataset.milestones("AZ", kind="visit", since="2100").record_type is Milestone
+    assert dataset.milestones("AZ", area="cyber-defence", kind="visit").record_type is (
+        Milestone)
+    assert dataset.members("pii", on="2000").record_type is np.Partner
+    assert dataset.memberships("AZ", "md").record_type is Membership
+    assert dataset.trust_fund_projects("MT").record_type is np.TrustFundProject
+
+
+def test_a_date_range_of_one_day_is_not_empty() -> None:
+    found = np.milestones(since="1994-05-04", until="1994-05-04")
+    assert [m.id for m in found] == [m.id for m in np.milestones()
+                                     if m.date is not None and str(m.date) == "1994-05-04"]
+    assert found
+
+
+def test_a_date_range_without_other_filters() -> None:
+    found = np.milestones(since="2020", until="2021")
+    assert found
+    assert all(m.date is not None and 2020 <= m.date.year <= 2021 for m in found)
+    later = np.milestones(since="2024")
+    assert later
+    assert all(m.date is not None and m.date.year >= 2024 for m in later)
+
+
+def test_area_with_another_filter_keeps_only_that_area() -> None:
+    found = np.milestones("AZ", area="cyber-defence")
+    assert found
+    assert all(np.Area.CYBER_DEFENCE in m.areas for m in found)
+    assert len(found) < len(np.timeline("AZ"))
+
+
+def test_unknown_kind_and_area_messages_name_what_was_wrong() -> None:
+    with pytest.raises(ValueError, match="unknown kind 'party'"):
+        np.milestones("AZ", kind="party")
+    with pytest.raises(ValueError, match="unknown area 'cooking'"):
+        np.milestones("AZ", area="cooking")
+
+
+def test_members_of_the_dataset_are_whole_or_not_known_by_default() -> None:
+    dataset = np.load()
+    with pytest.raises(NotKnownError, match="'sps'"):
+        dataset.members("sps")
+    with pytest.raises(NotKnownError, match="'sps'"):
+        dataset.members("sps", on="2010")
+    # A programme that had ended had no members, complete list or not.
+    assert dataset.members("pjc", on="2010") == ()
