@@ -4,6 +4,7 @@ take over the terminal."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -283,3 +284,47 @@ def test_the_bundled_data_never_waits_for_a_plugin_load(
         reader.join(timeout=60)
         assert not reader.is_alive()
     assert isinstance(loaded[0], module.Dataset)
+
+
+# -- output that cannot be written -------------------------------------------------------
+
+
+def _cli(args: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "nato_partners", *args],
+                          capture_output=True, text=True, timeout=120, **options)  # type: ignore[call-overload]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_is_one_line_and_its_own_status() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "nato_partners", "timeline", "AZ"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 4
+    assert result.stderr.strip().splitlines() == [
+        "nato-partners: error: cannot write the answer: No space left on device"]
+
+
+def test_a_closed_standard_output_is_one_line_and_its_own_status() -> None:
+    result = subprocess.run([sys.executable, "-m", "nato_partners", "timeline", "AZ"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            timeout=120, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 4
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "cannot write the answer" in result.stderr
+
+
+def test_json_is_valid_json_under_any_encoding() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    result = _cli(["show", "TR", "--json"], env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert json.loads(result.stdout)["partner"]["name"] == "Türkiye"
+
+
+def test_a_non_ascii_word_is_found_under_a_c_locale() -> None:
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0",
+           "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run([sys.executable, "-m", "nato_partners", "search", "Türkiye",
+                             "--format", "csv"], capture_output=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert b"TUR" in result.stdout

@@ -27,7 +27,16 @@ from collections.abc import Sequence
 
 from .. import NotFoundError, __version__, unstructure
 from .commands import COMMANDS, Command
-from .output import BROKEN_PIPE_STATUS, FORMATS, PROG, Context, Parser, UsageError, safe
+from .output import (
+    BROKEN_PIPE_STATUS,
+    FORMATS,
+    OUTPUT_ERROR_STATUS,
+    PROG,
+    Context,
+    Parser,
+    UsageError,
+    safe,
+)
 
 __all__ = ["main"]
 
@@ -116,21 +125,47 @@ def _run(argv: Sequence[str] | None) -> int:
         raise UsageError(" ".join(str(error).split())) from None
 
 
+def _silence_stdout() -> None:
+    """Point standard output at devnull, so that the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor left to point: nothing to flush
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    """The command line's words, with bytes a C locale could not decode read as UTF-8.
+
+    Under a locale that is not UTF-8, Python keeps undecodable bytes as lone surrogates,
+    so ``search Türkiye`` would look for text no record holds and find nothing.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    return [os.fsencode(word).decode("utf-8", "surrogateescape")
+            if any("\udc80" <= ch <= "\udcff" for ch in word) else word for word in words]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``nato-partners`` command line.
 
     :param argv: the arguments after the program name; ``None`` reads :data:`sys.argv`.
     :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
         ``participates`` answers no), 2 for bad input (reported in one line on standard
-        error), 3 when the data cannot give the answer ("not known").
+        error), 3 when the data cannot give the answer ("not known"), 4 when the answer
+        could not be written (a full disk, a closed output), 141 when the reader of a
+        pipe stopped early.
     """
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        print(f"{PROG}: error: cannot write the answer: standard output is closed",
+              file=sys.stderr)
+        return OUTPUT_ERROR_STATUS
     if isinstance(sys.stdout, io.TextIOWrapper):
         # A terminal or pipe that cannot show a name such as "Türkiye" gets an escape
         # instead of an encoding error halfway through the output.
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
         try:
-            status = _run(argv)
+            status = _run(_arguments(argv))
         except UsageError as error:
             sys.stdout.flush()
             print(f"{PROG}: error: {safe(str(error))}", file=sys.stderr)
@@ -142,9 +177,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped early (as `| head` does): the recipe of the signal module's
         # documentation points stdout at devnull so the final flush at exit cannot fail.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return BROKEN_PIPE_STATUS
+    except (OSError, ValueError) as error:
+        # A full disk, a closed standard output: one line, and a status of its own (1 is
+        # validate's "problems found"). ValueError is what writing to a closed file raises.
+        if isinstance(error, ValueError) and "closed file" not in str(error):
+            raise
+        _silence_stdout()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"{PROG}: error: cannot write the answer: {reason}", file=sys.stderr)
+        return OUTPUT_ERROR_STATUS
     except KeyboardInterrupt:
         return 130
     return status

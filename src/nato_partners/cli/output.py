@@ -28,6 +28,7 @@ __all__ = [
     "BROKEN_PIPE_STATUS",
     "FORMATS",
     "NOT_KNOWN_STATUS",
+    "OUTPUT_ERROR_STATUS",
     "PROG",
     "Column",
     "Context",
@@ -50,6 +51,8 @@ _GAP = "  "
 BROKEN_PIPE_STATUS = 128 + 13
 #: The exit status of an answer the data cannot give.
 NOT_KNOWN_STATUS = 3
+#: The exit status when the answer could not be written (a full disk, a closed output).
+OUTPUT_ERROR_STATUS = 4
 
 
 class UsageError(Exception):
@@ -321,7 +324,11 @@ class Context:
         import json
 
         # Values read from a broken TOML file can be dates or times; show them as text.
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2, default=str)
+        # An output that cannot encode every character (a C locale, say) gets \\u escapes,
+        # which are valid JSON, rather than the \\x escapes of the fallback for text.
+        encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+        text = json.dumps(data, sort_keys=True, indent=2, default=str,
+                          ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
         # JSON escapes C0 controls itself; C1 controls, bidi overrides and the like are
         # valid in JSON strings but not harmless in a terminal, so they are escaped too.
         sys.stdout.write(_json_safe(text) + "\n")
