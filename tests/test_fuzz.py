@@ -27,12 +27,18 @@ _CASES = 3000
 #: A safety stop for slow machines; the cases normally run out well before it.
 _BUDGET_SECONDS = 50.0
 
+#: Stands for a number of 5,000 digits, which json.dumps cannot write: put in after it.
+_HUGE = "<a number of 5000 digits>"
+
 #: Values swapped into parsed data: wrong types, impossible dates, unknown words, extremes.
 _ODD_VALUES: list[Any] = [
     None, True, 0, -1, 2**70, -0.5, 1e308, float("nan"), float("inf"), "", " ", "x" * 500,
     "1994-13-45", "1995-02-29", "0000", "99999", "2024-1-1", "jioned", "ftp://x", "AZ", "aze",
     "\u00e9\u0259\u0131", "\ud800", "\x00", [], [None], [1, 2], ["no-such-source"], {},
     {"id": 1}, [{}], [[[[]]]],
+    # Digits that are not ASCII, numbers Python will not read, text that drives terminals.
+    "\u0661\u0669\u0669\u0664", "\uff11\uff19\uff19\uff14-\uff10\uff15", _HUGE,
+    "\x1b[2J\x1b]0;title\x07", "\u202eevil", "\x9b31m", "a\nb\r\tc",
 ]
 
 
@@ -112,6 +118,7 @@ def _mutate(root: Path, files: list[Path], rng: random.Random) -> Callable[[], N
     swapped = path.with_suffix(".json")
     path.unlink()
     text = json.dumps(content, ensure_ascii=rng.random() < 0.5)
+    text = text.replace(json.dumps(_HUGE), "9" * 5000)
     # A lone surrogate written raw makes bytes that are not UTF-8: damage worth trying too.
     swapped.write_bytes(text.encode("utf-8", "surrogatepass"))
 

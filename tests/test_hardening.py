@@ -328,3 +328,18 @@ def test_a_non_ascii_word_is_found_under_a_c_locale() -> None:
                              "--format", "csv"], capture_output=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert b"TUR" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["az:e.toml", "AZE.toml", "az e.toml", "azer.toml"])
+def test_a_partner_file_must_be_named_by_its_code(tmp_path: Path, name: str) -> None:
+    import nato_partners as np
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        shutil.copytree(data, tmp_path / "data")
+    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    georgia.rename(georgia.with_name(name))
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(tmp_path / "data")
+    named = [p for p in caught.value.problems if p.file == f"partners/{name}"]
+    assert len(named) == 1
+    assert "alpha-3 code in lower case" in named[0].expected

@@ -1137,3 +1137,14 @@ def test_references_of_records_built_in_python_name_the_record() -> None:
         (None, orphans[0].id, "partner", "QQQ"),
         (None, project.id, "partner", "QQQ"),
     ]
+
+
+def test_a_programme_milestone_after_the_programme_ended(tmp_path: Path) -> None:
+    def late(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-late", "date": "1998", "kind": "visit", "programme": "old",
+            "title": "t", "summary": "s", "sources": ["doc-a"]})
+
+    problem = only(tiny(tmp_path, late))
+    assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-late", "date")
+    assert problem.expected == "a date on or before 'old' ended (1997-05-30), or no programme"

@@ -263,6 +263,12 @@ def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True) -> _Re
             if suffix not in _SUFFIXES or not entry.is_file():
                 reader.problem(name, _UNEXPECTED, lost=False)
                 continue
+            if not _PARTNER_STEM.fullmatch(stem):
+                # The name gives the partner's code; a colon or a space would also confuse
+                # the plugin prefix (``plugin:partners/x.toml``) that problems are named by.
+                reader.problem(name, "a file named by its partner's alpha-3 code in lower "
+                               "case, such as aze.toml", lost=False)
+                continue
             if stem in seen_partners:
                 reader.problem(name, f"only one file for {stem}, not also "
                                f"{seen_partners[stem]}")
@@ -328,6 +334,7 @@ class _SyntaxProblem(Exception):
         self.line = line
 
 
+_PARTNER_STEM = re.compile(r"[a-z]{3}")
 _TOML_WHERE = re.compile(r"(.*) \(at line (\d+), column (\d+)\)")
 
 

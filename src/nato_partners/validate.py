@@ -345,17 +345,20 @@ def _no_cycle(programmes: Sequence[Programme], by_id: dict[str, Programme],
 
 
 def _during(milestone: Milestone, programme: Programme, report: _Report) -> None:
-    """A milestone of a programme cannot come before the programme was established.
+    """A milestone of a programme falls within the programme's life.
 
     A milestone that claims a membership's date is left to that membership's own check.
     """
-    date, established = milestone.date, programme.established
-    if milestone.kind in _CLAIMS or date is None or established is None:
+    date, established, ended = milestone.date, programme.established, programme.ended
+    if milestone.kind in _CLAIMS or date is None:
         return
-    if date.latest < established.earliest:
+    if established is not None and date.latest < established.earliest:
         report(milestone, "date", str(date),
                f"a date on or after {programme.id!r} was established ({established}), or no "
                "programme")
+    if ended is not None and date.earliest > ended.latest:
+        report(milestone, "date", str(date),
+               f"a date on or before {programme.id!r} ended ({ended}), or no programme")
 
 
 def _within_lifetime(
