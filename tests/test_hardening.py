@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -68,15 +66,13 @@ _HOSTILE = "Evil\x1b[2J\x1b]0;owned\x07 \u202etxt.exe \x9b31m title"
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Path:
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    georgia = tmp_path / "data" / "partners" / "geo.toml"
+def hostile(bundled: Path) -> Path:
+    georgia = bundled / "partners" / "geo.toml"
     georgia.write_text(georgia.read_text("utf-8") + (
         '\n[[milestones]]\nid = "geo-hostile"\ndate = "2025"\nkind = "visit"\n'
         f'title = {json.dumps(_HOSTILE)}\nsummary = "s"\n'
         'sources = ["caliber-agencies-visit"]\n'), "utf-8")
-    return tmp_path / "data"
+    return bundled
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -109,24 +105,22 @@ def test_a_broken_file_cannot_drive_the_terminal_through_validate(hostile: Path)
 
 @pytest.mark.parametrize("suffix", [".toml", ".json"])
 def test_a_number_of_thousands_of_digits_is_a_data_error_naming_the_file(
-    tmp_path: Path, suffix: str
+    bundled: Path, suffix: str
 ) -> None:
     from nato_partners import DataError, load_dataset
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    georgia = bundled / "partners" / "geo.toml"
     huge = "9" * 5000
     if suffix == ".toml":
         georgia.write_text(georgia.read_text("utf-8").replace(
             "cow_code = 372", f"cow_code = {huge}"), "utf-8")
     else:
         georgia.unlink()
-        (tmp_path / "data" / "partners" / "geo.json").write_text(
+        (bundled / "partners" / "geo.json").write_text(
             '{"partner": {"alpha2": "GE", "name": "Georgia", "region": "euro-atlantic", '
             f'"sources": ["caliber-agencies-visit"], "cow_code": {huge}}}}}', "utf-8")
     with pytest.raises(DataError) as caught:
-        load_dataset(tmp_path / "data")
+        load_dataset(bundled)
     (problem,) = [p for p in caught.value.problems if p.file == f"partners/geo{suffix}"]
     assert "digits" in problem.expected
 
@@ -185,21 +179,19 @@ def test_load_dataset_of_nothing_is_a_clear_error() -> None:
         np.load_dataset("")
 
 
-def test_a_cycle_of_successors_is_reported(tmp_path: Path) -> None:
+def test_a_cycle_of_successors_is_reported(bundled: Path) -> None:
     import tomllib
 
     import nato_partners as np
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    programmes = tmp_path / "data" / "programmes.toml"
+    programmes = bundled / "programmes.toml"
     text = programmes.read_text("utf-8")
     assert tomllib.loads(text)
     # The NRC is said to be succeeded by the PJC, which it succeeded: a cycle.
     text = text.replace('id = "nrc"\n', 'id = "nrc"\nsucceeded_by = "pjc"\n', 1)
     programmes.write_text(text, "utf-8")
     with pytest.raises(np.DataError) as caught:
-        np.load_dataset(tmp_path / "data")
+        np.load_dataset(bundled)
     cycle = [p for p in caught.value.problems if "cycle" in p.expected]
     assert {p.record for p in cycle} == {"nrc", "pjc"}
 
@@ -219,18 +211,16 @@ def test_a_plugin_that_exits_is_a_data_error(monkeypatch: pytest.MonkeyPatch) ->
     assert "SystemExit" in problems[0].expected
 
 
-def test_thousands_of_unknown_sources_are_reported_quickly(tmp_path: Path) -> None:
+def test_thousands_of_unknown_sources_are_reported_quickly(bundled: Path) -> None:
     import nato_partners as np
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    georgia = bundled / "partners" / "geo.toml"
     cited = ", ".join(f'"nato-topic-{900000 + i}"' for i in range(3000))  # near real ids
     georgia.write_text(georgia.read_text("utf-8") + (
         '\n[[milestones]]\nid = "geo-many"\nkind = "visit"\ntitle = "t"\nsummary = "s"\n'
         f"sources = [{cited}]\n"), "utf-8")
     with pytest.raises(np.DataError) as caught:
-        np.load_dataset(tmp_path / "data")
+        np.load_dataset(bundled)
     unknown = [p for p in caught.value.problems if p.record == "geo-many"]
     assert len(unknown) == 3000  # one line per place it occurs
     # A suggestion compares the id with every source's: only the first few get one, so
@@ -239,30 +229,26 @@ def test_thousands_of_unknown_sources_are_reported_quickly(tmp_path: Path) -> No
     assert 0 < len(suggested) <= 50
 
 
-def test_an_unknown_source_is_reported_at_every_place_that_cites_it(tmp_path: Path) -> None:
+def test_an_unknown_source_is_reported_at_every_place_that_cites_it(bundled: Path) -> None:
     import nato_partners as np
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
     for code in ("geo", "ukr", "mda"):
-        path = tmp_path / "data" / "partners" / f"{code}.toml"
+        path = bundled / "partners" / f"{code}.toml"
         path.write_text(path.read_text("utf-8") + (
             f'\n[[milestones]]\nid = "{code}-ghost"\nkind = "visit"\ntitle = "t"\n'
             'summary = "s"\nsources = ["ghost-source"]\n'), "utf-8")
     with pytest.raises(np.DataError) as caught:
-        np.load_dataset(tmp_path / "data")
+        np.load_dataset(bundled)
     places = sorted(p.record for p in caught.value.problems if p.value == "ghost-source")
     assert places == ["geo-ghost", "mda-ghost", "ukr-ghost"]
 
 
-def test_a_missing_sources_file_is_said_once_and_first(tmp_path: Path) -> None:
+def test_a_missing_sources_file_is_said_once_and_first(bundled: Path) -> None:
     import nato_partners as np
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    (tmp_path / "data" / "sources.toml").unlink()
+    (bundled / "sources.toml").unlink()
     with pytest.raises(np.DataError) as caught:
-        np.load_dataset(tmp_path / "data")
+        np.load_dataset(bundled)
     problems = caught.value.problems
     assert "sources" in str(problems[0])
     assert len(problems) < 5, "\n".join(str(p) for p in problems[:10])
@@ -331,15 +317,13 @@ def test_a_non_ascii_word_is_found_under_a_c_locale() -> None:
 
 
 @pytest.mark.parametrize("name", ["az:e.toml", "AZE.toml", "az e.toml", "azer.toml"])
-def test_a_partner_file_must_be_named_by_its_code(tmp_path: Path, name: str) -> None:
+def test_a_partner_file_must_be_named_by_its_code(bundled: Path, name: str) -> None:
     import nato_partners as np
 
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    georgia = tmp_path / "data" / "partners" / "geo.toml"
+    georgia = bundled / "partners" / "geo.toml"
     georgia.rename(georgia.with_name(name))
     with pytest.raises(np.DataError) as caught:
-        np.load_dataset(tmp_path / "data")
+        np.load_dataset(bundled)
     named = [p for p in caught.value.problems if p.file == f"partners/{name}"]
     assert len(named) == 1
     assert "alpha-3 code in lower case" in named[0].expected

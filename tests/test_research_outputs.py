@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -209,15 +208,8 @@ def test_citation_cff_names_the_library_and_data_versions() -> None:
 # -- what changed between data versions --------------------------------------------------
 
 
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    return tmp_path / "data"
-
-
-def test_diff_reports_exactly_what_was_changed_added_and_removed(copy: Path) -> None:
-    georgia = copy / "partners" / "geo.toml"
+def test_diff_reports_exactly_what_was_changed_added_and_removed(bundled: Path) -> None:
+    georgia = bundled / "partners" / "geo.toml"
     text = georgia.read_text("utf-8")
     first = tomllib.loads(text)["milestones"][0]
     # One change: a title; one addition: a milestone; one removal: Azerbaijan's last
@@ -226,15 +218,15 @@ def test_diff_reports_exactly_what_was_changed_added_and_removed(copy: Path) -> 
     text += ('\n[[milestones]]\nid = "geo-added"\ndate = "2025"\nkind = "visit"\n'
              'title = "t"\nsummary = "s"\nsources = ["caliber-agencies-visit"]\n')
     georgia.write_text(text, "utf-8")
-    azerbaijan = copy / "partners" / "aze.toml"
+    azerbaijan = bundled / "partners" / "aze.toml"
     aze = azerbaijan.read_text("utf-8")
     last = aze.rindex("[[milestones]]")
     end = aze.find("[[", last + 2)
     removed = tomllib.loads(aze[last:end if end != -1 else None])["milestones"][0]["id"]
     azerbaijan.write_text(aze[:last] + (aze[end:] if end != -1 else ""), "utf-8")
 
-    with resources.as_file(resources.files("nato_partners") / "data") as bundled:
-        changes = np.diff(bundled, copy)
+    with resources.as_file(resources.files("nato_partners") / "data") as original:
+        changes = np.diff(original, bundled)
     found = {(c.change, c.kind, c.id, c.field) for c in changes}
     assert found == {("changed", "milestone", first["id"], "title"),
                      ("added", "milestone", "geo-added", None),

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -116,14 +115,6 @@ def find(found: tuple[Problem, ...], file: str | None, record: str | None,
 
 def xyz(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return documents["partners/xyz"]
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """A copy of the bundled data directory, to break one file of."""
-    with resources.as_file(resources.files("nato_partners") / "data") as data:
-        shutil.copytree(data, tmp_path / "data")
-    return tmp_path / "data"
 
 
 # -- the starting point ----------------------------------------------------------------

@@ -753,12 +753,8 @@ def _open_dates(partners: Partner | Sequence[Partner], programme: Programme,
     if len(partners) > 5:
         names += f" and {len(partners) - 5} more"
     return (f"the recorded dates of the {programme.name} ({programme.id!r}) membership of "
-            f"{names} do not say whether it was in force in {_period_text(on)}; "
+            f"{names} do not say whether it was in force in {PartialDate.coerce(on)}; "
             "they are imprecise or missing")
-
-
-def _period_text(on: DateLike) -> str:
-    return str(PartialDate.coerce(on))
 
 
 def _fields_checked(info: DatasetInfo, parts: _Parts) -> list[Problem]:
