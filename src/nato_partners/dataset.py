@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 from ._version import FORMAT_VERSION
 from .answers import NotKnown
-from .convert import structure_or_describe
 from .dates import Certainty, DateLike, PartialDate, as_period
 from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .matching import Match, field_texts, record_text
@@ -58,17 +57,12 @@ _R = TypeVar("_R")
 _UNDATED = 10**7  # sorts after every real day's ordinal
 
 
-def _ordinal(date: PartialDate | None) -> int:
-    """The day number of a stored date's first day, or a number after every day."""
-    if date is None:
-        return _UNDATED
-    # A plain date, not date.earliest: building a pendulum date per record costs more.
-    return datetime.date(date.year, date.month or 1, date.day or 1).toordinal()
-
-
-def _sort_key(date: PartialDate | None) -> tuple[int, int, int]:
+def _sort_key(date: PartialDate | None) -> int:
     # Undated records go last; coarser dates before finer ones that share a first day.
-    return (10000, 0, 0) if date is None else date._key()
+    return _UNDATED_ORDER if date is None else date._order
+
+
+_UNDATED_ORDER = 10**9  # after the order number of every date up to 9999-12-31
 
 
 class _DateIndex:
@@ -216,8 +210,11 @@ class Dataset:
             self._memberships, lambda m: m.programme
         )
 
-        ordered = sorted(parts.milestones, key=lambda m: (_sort_key(m.date), m.id))
-        self._milestone_index = _DateIndex(ordered, [_ordinal(m.date) for m in ordered])
+        # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
+        ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
+        ordered.sort(key=lambda m: _UNDATED_ORDER if m.date is None else m.date._order)
+        self._milestone_index = _DateIndex(
+            ordered, [_UNDATED if m.date is None else m.date._first for m in ordered])
         # Built by the first filtered query, not here: loading stays fast for those who
         # only ever ask for a partner's timeline or a few lookups.
         self._milestones_by: dict[tuple[str, object], _DateIndex] | None = None
@@ -759,7 +756,9 @@ def _open_dates(partners: Partner | Sequence[Partner], programme: Programme,
 
 def _fields_checked(info: DatasetInfo, parts: _Parts) -> list[Problem]:
     """The problems the converter finds in records built in Python, as loading finds them."""
-    from .convert import unstructure
+    # Imported here: only records built in Python need the converter, and it takes cattrs
+    # with it, which loading the bundled data does without.
+    from .convert import structure_or_describe, unstructure
 
     problems: list[Problem] = []
     for record in (info, *parts.sources, *parts.partners, *parts.programmes,

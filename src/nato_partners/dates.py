@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 
 import attrs
@@ -84,6 +85,13 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # For the library's own use: the day numbers (date.toordinal()) of the first and the
+    # last day, and a number that orders as _key() does. The loader, the checks and the
+    # indexes compare dates by the hundred thousand; whole numbers compare far faster than
+    # pendulum dates or tuples, and a date is made once and shared.
+    _first: int = attrs.field(init=False, eq=False, repr=False)
+    _last: int = attrs.field(init=False, eq=False, repr=False)
+    _order: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
@@ -91,16 +99,26 @@ class PartialDate:
         if self.month is None:
             if self.day is not None:
                 raise ValueError("a day needs a month")
-            return
-        if not 1 <= self.month <= 12:
+        elif not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is out of range 1-12")
-        if self.day is not None:
+        elif self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise ValueError(
                     f"day {self.day} is out of range for {self.year}-{self.month:02d} "
                     f"(1-{last})"
                 )
+        first = datetime.date(self.year, self.month or 1, self.day or 1).toordinal()
+        if self.day is None:
+            month = self.month or 12
+            end = calendar.monthrange(self.year, month)[1]
+            last = datetime.date(self.year, month, end).toordinal()
+        else:
+            last = first
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_last", last)
+        object.__setattr__(self, "_order",
+                           (self.year * 100 + (self.month or 0)) * 100 + (self.day or 0))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -270,6 +288,12 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
+
+
+# A dataset repeats the same few thousand dates many times over; parsing each text once
+# makes repeats free and lets equal dates share one object. The loader's two paths (see
+# nato_partners._fastpath and nato_partners.convert) and the questions share it.
+_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
 
 
 #: What a query accepts wherever it asks for a date.

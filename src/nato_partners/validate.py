@@ -142,32 +142,32 @@ def check(
             Problem(file=file, record=label, field=field, value=value, expected=expected)
         )
 
-    records: Sequence[Source | Record] = (
-        *sources, *partners, *programmes, *memberships, *milestones, *projects
+    # Record by record, one type at a time, so that each loop knows its type's checks.
+    groups: tuple[tuple[type, Sequence[Source | Record]], ...] = (
+        (Source, sources), (Partner, partners), (Programme, programmes),
+        (Membership, memberships), (Milestone, milestones), (TrustFundProject, projects),
     )
-    compiled = {
-        cls: [(field, re.compile(pattern).fullmatch, expected)
-              for field, (pattern, expected) in patterns.items()]
-        for cls, patterns in FIELD_PATTERNS.items()
-    }
-    for record in records:
-        for field, matches, expected in compiled.get(type(record), ()):
-            value = getattr(record, field)
-            if value is not None and not matches(value):
-                report(record, field, value, expected)
-        for field in NON_NEGATIVE.get(type(record), ()):
-            value = getattr(record, field)
-            if value is not None and value < 0:
-                report(record, field, value, "a number that is not negative")
-        for pair in TOGETHER.get(type(record), ()):
-            given = [getattr(record, field) is not None for field in pair]
-            if any(given) and not all(given):
-                missing = pair[given.index(False)]
-                report(record, missing, None, f"a value: {' and '.join(pair)} go together")
-        if isinstance(record, Source):
-            continue
-        if not record.sources:
-            report(record, "sources", [], "at least one source")
+    for cls, group in groups:
+        patterns = [(field, re.compile(pattern).fullmatch, expected)
+                    for field, (pattern, expected) in FIELD_PATTERNS.get(cls, {}).items()]
+        non_negative = NON_NEGATIVE.get(cls, ())
+        together = TOGETHER.get(cls, ())
+        for record in group:
+            for field, matches, expected in patterns:
+                value = getattr(record, field)
+                if value is not None and not matches(value):
+                    report(record, field, value, expected)
+            for field in non_negative:
+                value = getattr(record, field)
+                if value is not None and value < 0:
+                    report(record, field, value, "a number that is not negative")
+            for pair in together:
+                given = [getattr(record, field) is not None for field in pair]
+                if any(given) and not all(given):
+                    missing = pair[given.index(False)]
+                    report(record, missing, None, f"a value: {' and '.join(pair)} go together")
+            if cls is not Source and not record.sources:  # type: ignore[union-attr]
+                report(record, "sources", [], "at least one source")
 
     _unique(sources, lambda s: s.id, "id", report)
     _unique(partners, lambda p: p.code, "code", report)
@@ -301,7 +301,9 @@ def _claim(
 def _unique(
     records: Sequence[_T], key: Callable[[_T], object], field: str, report: _Report
 ) -> None:
-    counts = Counter(key(r) for r in records)
+    counts = Counter(map(key, records))
+    if len(counts) == len(records):
+        return  # the usual case: every key once
     for record in records:
         if counts[key(record)] > 1:
             report(record, field, key(record), f"a unique {field} (this one is used "
@@ -321,12 +323,12 @@ def _range(
     end: PartialDate | None,
     report: _Report,
 ) -> None:
-    if start is not None and end is not None and end.latest < start.earliest:
+    if start is not None and end is not None and end._last < start._first:
         report(record, field, str(end), f"a date on or after the start ({start})")
 
 
 def _may_coincide(a: PartialDate, b: PartialDate) -> bool:
-    return a.earliest <= b.latest and b.earliest <= a.latest
+    return a._first <= b._last and b._first <= a._last
 
 
 def _no_cycle(programmes: Sequence[Programme], by_id: dict[str, Programme],
@@ -352,11 +354,11 @@ def _during(milestone: Milestone, programme: Programme, report: _Report) -> None
     date, established, ended = milestone.date, programme.established, programme.ended
     if milestone.kind in _CLAIMS or date is None:
         return
-    if established is not None and date.latest < established.earliest:
+    if established is not None and date._last < established._first:
         report(milestone, "date", str(date),
                f"a date on or after {programme.id!r} was established ({established}), or no "
                "programme")
-    if ended is not None and date.earliest > ended.latest:
+    if ended is not None and date._first > ended._last:
         report(milestone, "date", str(date),
                f"a date on or before {programme.id!r} ended ({ended}), or no programme")
 
@@ -367,18 +369,18 @@ def _within_lifetime(
     report: _Report,
 ) -> None:
     joined, established = membership.joined, programme.established
-    if joined is not None and established is not None and joined.latest < established.earliest:
+    if joined is not None and established is not None and joined._last < established._first:
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
     if programme.ended is not None:
         if membership.left is None:
             report(membership, "left", None,
                    f"a date: {programme.id!r} ended ({programme.ended}), so the membership did")
-        if joined is not None and joined.earliest > programme.ended.latest:
+        if joined is not None and joined._first > programme.ended._last:
             report(membership, "joined", str(membership.joined),
                    f"a date on or before {programme.id!r} ended ({programme.ended})")
         for field in ("left", "suspended"):
             stop = getattr(membership, field)
-            if stop is not None and stop.earliest > programme.ended.latest:
+            if stop is not None and stop._first > programme.ended._last:
                 report(membership, field, str(stop),
                        f"a date on or before {programme.id!r} ended ({programme.ended})")
