@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import enum
-import functools
 import math
 import types
 from collections.abc import Callable, Mapping
@@ -35,7 +34,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from .dates import PartialDate
+from .dates import PartialDate, _parse_date
 from .errors import DataError, Problem, did_you_mean
 from .results import Results
 
@@ -95,11 +94,6 @@ def _structure_bool(value: object, _: type) -> bool:
     if type(value) is not bool:
         raise TypeError(f"expected true or false, not {_kind_of(value)}")
     return value
-
-
-# A dataset repeats the same few thousand dates many times over; parsing each text once
-# makes repeats free and lets equal dates share one object.
-_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
 
 
 def _structure_date(value: object, _: type) -> PartialDate:

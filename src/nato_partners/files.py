@@ -18,9 +18,11 @@ import json
 import os
 import re
 import sys
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 from .errors import DataError, Problem, did_you_mean
 from .model import Membership, Milestone, Partner, Programme, Source, TrustFundProject

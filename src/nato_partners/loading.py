@@ -16,17 +16,16 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterator
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
     import importlib.metadata
+    from importlib.resources.abc import Traversable
 
+from ._fastpath_code import STRUCTURERS
 from ._version import FORMAT_VERSION
-from .convert import structure_or_describe
 from .dataset import Dataset, _label, _Parts
 from .errors import DataError, Problem, did_you_mean
 from .files import (
@@ -65,7 +64,7 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
         other checks in :doc:`/data-format`; or an empty path.
     :raises TypeError: if ``path`` is not a path (``None``, say).
     """
-    if path is None or not isinstance(path, str | os.PathLike | Traversable):
+    if not isinstance(path, str | os.PathLike) and not _traversable(path):
         raise TypeError(f"load_dataset() needs the path of a dataset directory, not "
                         f"{type(path).__name__}")
     if isinstance(path, str | os.PathLike) and not os.fspath(path):
@@ -73,6 +72,13 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
                                  "path, which would read the current directory)")])
     with _collector_paused():
         return _build(read_directory(path))
+
+
+def _traversable(path: object) -> bool:
+    # Imported here: importlib.resources brings zipfile and more, which a path does not need.
+    from importlib.resources.abc import Traversable
+
+    return isinstance(path, Traversable)
 
 
 _gc_lock = threading.Lock()
@@ -107,7 +113,7 @@ def _collector_paused() -> Iterator[None]:
 def _build(raw: RawDataset) -> Dataset:
     """Check and structure everything read from a dataset, and index it."""
     problems = list(raw.problems)
-    origin: dict[int, tuple[str, str]] = {}
+    origins = _Origins()
     unread = _lost(raw)
 
     info: DatasetInfo | None = None
@@ -126,24 +132,28 @@ def _build(raw: RawDataset) -> Dataset:
         source = _structure(record.file, record.label, Source, record.data, problems)
         if source is None:
             unread.add(("source", record.label))
-        else:
-            source_list.append(source)
-            sources.setdefault(source.id, source)
-            origin[id(source)] = (record.file, record.label)
+            continue
+        source_list.append(source)
+        sources.setdefault(source.id, source)
+        origins.add(source, record)
 
     suggest = _Suggestions(sources)
     built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
+    fast = {section: STRUCTURERS[cls] for section, cls in _RECORD_TYPES.items()}
     for record in raw.records:
         cls = _RECORD_TYPES.get(record.section)
         if cls is None:
             continue
-        data = _resolve(record, sources, unread, problems, suggest)
-        built_record = _structure(record.file, record.label, cls, data, problems)
-        if built_record is None:
-            unread.update(_keys(record.section, data))
-        else:
-            built[record.section].append(built_record)
-            origin[id(built_record)] = (record.file, record.label)
+        try:
+            built_record = fast[record.section](record.data, sources, _partner_of(record.file))
+        except Exception:  # the converter decides, and says what is wrong
+            data = _resolve(record, sources, unread, problems, suggest)
+            built_record = _described(record.file, record.label, cls, data, problems)
+            if built_record is None:
+                unread.update(_keys(record.section, data))
+                continue
+        built[record.section].append(built_record)
+        origins.add(built_record, record)
 
     parts = _Parts(
         sources=tuple(source_list),
@@ -154,13 +164,36 @@ def _build(raw: RawDataset) -> Dataset:
         projects=tuple(built["trust_fund_projects"]),
     )
     problems += parts.check(
-        lambda r: origin.get(id(r), (None, _label(r))),
+        origins,
         Unread(keys=frozenset(k for k in unread if k[0] != "kind"),
                kinds=frozenset(k[1] for k in unread if k[0] == "kind")),
     )
     if problems or info is None:
         raise DataError(problems)
     return Dataset._checked(info, parts)
+
+
+class _Origins:
+    """Where each built record came from, for the problems the checks find.
+
+    Most loads find none, so the records and their raw forms are only listed side by side,
+    and the lookup by record is made when a problem first asks for it.
+    """
+
+    def __init__(self) -> None:
+        self.built: list[object] = []
+        self.raw: list[RawRecord] = []
+        self.by_id: dict[int, tuple[str, str]] | None = None
+
+    def add(self, built: object, raw: RawRecord) -> None:
+        self.built.append(built)
+        self.raw.append(raw)
+
+    def __call__(self, record: object) -> tuple[str | None, str]:
+        if self.by_id is None:
+            self.by_id = {id(b): (r.file, r.label)
+                          for b, r in zip(self.built, self.raw, strict=True)}
+        return self.by_id.get(id(record), (None, _label(record)))
 
 
 #: The kind of record each file's sections hold, for the references to them.
@@ -236,8 +269,8 @@ def _resolve(
             resolved.append(source)
         # A tuple of built sources is taken by the converter as it is, item checks and all.
         data["sources"] = tuple(resolved)
-    if _in_partners(record.file):
-        code = _code_of(record.file)
+    code = _partner_of(record.file)
+    if code is not None:
         field = "code" if record.section == "partner" else "partner"
         data.setdefault(field, code)
         if data[field] != code:
@@ -273,14 +306,32 @@ def _in_partners(file: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _code_of(file: str) -> str:
-    """The partner code a partner file's name gives, such as ``AZE`` for ``partners/aze.toml``."""
+def _partner_of(file: str) -> str | None:
+    """The partner code a partner file's name gives (``AZE`` for ``partners/aze.toml``), or
+    ``None`` for a file that is not a partner file."""
+    if not _in_partners(file):
+        return None
     return os.path.splitext(os.path.basename(file))[0].upper()
 
 
 def _structure(
     file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
 ) -> _R | None:
+    """Build a record on the fast path, or else with the converter, which says what is wrong."""
+    try:
+        return STRUCTURERS[cls](data, None, None)  # type: ignore[no-any-return]
+    except Exception:
+        return _described(file, label, cls, data, problems)
+
+
+def _described(
+    file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
+) -> _R | None:
+    """Build a record with the converter, adding to ``problems`` what is wrong with it."""
+    # Imported here: a record the fast path refused is the only reason to build the
+    # converter (and to import cattrs), so loading valid data never pays for it.
+    from .convert import structure_or_describe
+
     result = structure_or_describe(data, cls, file, label)
     if isinstance(result, list):
         problems.extend(result)
@@ -321,7 +372,7 @@ def load(*, plugins: bool = False) -> Dataset:
 def _load_bundled(plugins: bool) -> Dataset:
     # The TOML files under data/ are what people edit; _data.json is the same content in
     # one JSON document (scripts/bundle-data, checked by a test), which parses far faster.
-    raw = read_bundle((files("nato_partners") / "_data.json").read_text("utf-8"))
+    raw = read_bundle(_bundle_text())
     if plugins:
         from importlib.metadata import entry_points  # slow to import; only plugins need it
 
@@ -329,6 +380,19 @@ def _load_bundled(plugins: bool) -> Dataset:
                            for entry in entry_points(group=PLUGIN_GROUP)])
     with _collector_paused():
         return _build(raw)
+
+
+def _bundle_text() -> str:
+    """The bundled data's JSON text: by its path when the package is a directory of files,
+    as installed packages are, or through importlib.resources (from a zip file, say)."""
+    path = os.path.join(os.path.dirname(__file__), "_data.json")
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return stream.read()
+    except OSError:
+        from importlib.resources import files
+
+        return (files("nato_partners") / "_data.json").read_text("utf-8")
 
 
 def _read_plugin(entry: importlib.metadata.EntryPoint) -> RawDataset:

@@ -1,0 +1,242 @@
+"""The loader's fast path: straight-line code that builds each record type from plain data.
+
+The converter (:mod:`nato_partners.convert`) is general and explains every failure, field
+by field; most of a large load's time went into its layers. For each record type this
+module writes a function that does the same checks in one pass: exact types (no ``"5"``
+for 5, no ``True`` for 1), finite numbers, no lone surrogates, vocabulary words by
+dictionary, dates through the shared cache, no unknown fields. It can also put cited
+:class:`~nato_partners.Source` records in place of their ids and a partner file's code in
+place of a missing ``partner``, which spares the loader a second pass over each record.
+
+It never explains: on any doubt it raises, and the caller asks the converter, which either
+builds the same record or says exactly what is wrong. So the fast path decides nothing
+alone; a test checks on generated inputs that both accept and refuse the same data and
+build equal records.
+
+The functions are written once, when the library is built, into ``_fastpath_code.py``
+(``scripts/bundle-data`` runs :func:`module_source`; a test fails while the file is out of
+date), so that a program's first query does not pay for writing and compiling them.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from .dates import PartialDate
+from .model import (
+    DatasetInfo,
+    Membership,
+    Milestone,
+    Mission,
+    Partner,
+    Programme,
+    Source,
+    TrustFundProject,
+)
+
+__all__ = ["RECORD_TYPES", "fast_structurer", "module_source"]
+
+#: ``fast(data, sources, code)``: ``sources`` maps the ids cited in a data file to their
+#: records (``None`` outside the loader), ``code`` is the partner a file is about.
+FastStructurer = Callable[[Any, Mapping[str, Source] | None, str | None], Any]
+
+#: Stands for a field that the data leaves out.
+ABSENT = object()
+
+
+class Refused(Exception):
+    """The fast path will not build this input; the converter must look at it."""
+
+
+def refuse() -> Any:
+    raise Refused
+
+
+def encodable(text: str) -> bool:
+    text.encode("utf-8")  # a lone surrogate cannot be written to any file
+    return True
+
+
+def number(value: object) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise Refused
+    result = float(value)  # OverflowError for a number too large for a float
+    if not math.isfinite(result):
+        raise Refused
+    return result
+
+
+def record(cls: type) -> Callable[[object], Any]:
+    """The check of a nested record: one built already, as the converter takes it, or
+    plain data for that record's fast path."""
+    def check(value: object) -> Any:
+        if type(value) is cls:
+            return value
+        return fast_structurer(cls)(value, None, None)
+
+    return check
+
+
+class _Writer:
+    """Writes the expression that checks and converts a value of a given type.
+
+    Each expression gives the value or raises. What it uses beyond the helpers of this
+    module (vocabularies, nested records) is defined once at the top of the module.
+    """
+
+    def __init__(self) -> None:
+        self.definitions: dict[str, str] = {}
+        self.imports: set[str] = set()
+
+    def expression(self, hint: Any, v: str) -> str:
+        if hint is str:
+            return f"({v} if type({v}) is str and ({v}.isascii() or encodable({v})) else refuse())"
+        if hint in (int, bool):
+            return f"({v} if type({v}) is {hint.__name__} else refuse())"
+        if hint is float:
+            return f"number({v})"
+        if hint is PartialDate:
+            return f"(parse_date({v}) if type({v}) is str else refuse())"
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            # KeyError for a word that is not in the vocabulary, TypeError for a list
+            name = f"WORDS_{hint.__name__}"
+            self.imports.add(hint.__name__)
+            self.definitions[name] = f"{{m.value: m for m in {hint.__name__}}}"
+            return f"{name}[{v}]"
+        if attrs.has(hint):
+            name = f"RECORD_{hint.__name__}"
+            self.imports.add(hint.__name__)
+            self.definitions[name] = f"record({hint.__name__})"
+            return f"{name}({v})"
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self.expression(args[0], "x")
+            return (f"(tuple([{item} for x in {v}]) if type({v}) is list or type({v}) is "
+                    "tuple else refuse())")
+        raise TypeError(f"the fast path cannot structure {hint!r}")
+
+
+def _optional(hint: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    args = typing.get_args(hint)
+    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    if union and len(args) == 2 and type(None) in args:
+        return next(arg for arg in args if arg is not type(None))
+    return None
+
+
+#: The record types that have a fast path.
+RECORD_TYPES = (DatasetInfo, Source, Mission, Partner, Programme, Membership, Milestone,
+                TrustFundProject)
+
+
+def fast_structurer(cls: type) -> FastStructurer:
+    """The fast path for one record type.
+
+    :param cls: one of :data:`RECORD_TYPES`.
+    :returns: ``fast(data, sources, code)``, which returns the record or raises (any
+        exception) when the converter must decide.
+    :raises KeyError: for another type.
+    """
+    from ._fastpath_code import STRUCTURERS
+
+    return STRUCTURERS[cls]
+
+
+def module_source() -> str:
+    """The source of ``_fastpath_code.py``: a function per record type, written from the model.
+
+    :returns: the module's text.
+    """
+    write = _Writer()
+    functions = [_function(cls, write) for cls in RECORD_TYPES]
+    names = sorted({cls.__name__ for cls in RECORD_TYPES} | write.imports)
+    lines = [
+        '"""Written by nato_partners._fastpath.module_source() (scripts/bundle-data); '
+        'do not edit."""',
+        "",
+        "# ruff: noqa",
+        "# mypy: ignore-errors",
+        "from ._fastpath import (",
+        "    ABSENT, FastStructurer, Refused, encodable, number, record, refuse,",
+        ")",
+        "from .dates import _parse_date as parse_date",
+        f"from .model import {', '.join(names)}",
+        "",
+        *(f"{name} = {definition}" for name, definition in sorted(write.definitions.items())),
+        *functions,
+        "",
+        "STRUCTURERS: dict[type, FastStructurer] = {",
+        *(f"    {cls.__name__}: structure_{cls.__name__}," for cls in RECORD_TYPES),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _function(cls: type, write: _Writer) -> str:
+    """The source of the fast path of one record type."""
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    known = f"FIELDS_{cls.__name__}"
+    write.definitions[known] = f"frozenset({[field.name for field in fields]!r})"
+    lines = ["", "", f"def structure_{cls.__name__}(data, sources, code):",
+             f"    if type(data) is not dict or not data.keys() <= {known}:",
+             "        raise Refused"]
+    for field in fields:
+        name, hint, v = field.name, hints[field.name], f"f_{field.name}"
+        inner = _optional(hint)
+        check = write.expression(hint if inner is None else inner, v)
+        if name == "sources" and cls is not Source:
+            # In a data file, ids to resolve through the file's sources (an unknown one is
+            # a KeyError); in Python, the sources themselves, kept if they are records.
+            lines += [f"    {v} = data['sources']",
+                      f"    if sources is not None and type({v}) is list:",
+                      f"        {v} = tuple([sources[key] for key in {v}])",
+                      f"    elif not (type({v}) is tuple"
+                      f" and all(type(x) is Source for x in {v})):",
+                      f"        {v} = {check}"]
+        elif name == _CODE_FIELDS.get(cls.__name__):
+            # A partner file's records may leave out the code its name gives.
+            lines += [f"    {v} = data.get({name!r}, ABSENT)",
+                      "    if code is not None:",
+                      f"        if {v} is ABSENT:",
+                      f"            {v} = code",
+                      f"        elif {v} != code:",
+                      "            raise Refused",
+                      f"    {v} = {check}"]
+        elif field.default is attrs.NOTHING:
+            lines += [f"    {v} = data[{name!r}]", f"    {v} = {check}"]
+        elif inner is not None and field.default is None:
+            lines += [f"    {v} = data.get({name!r})",
+                      f"    if {v} is not None:",
+                      f"        {v} = {check}"]
+        else:
+            default = _literal(field.default)
+            if isinstance(field.default, enum.Enum):
+                write.imports.add(type(field.default).__name__)
+            lines += [f"    {v} = data.get({name!r}, ABSENT)",
+                      f"    {v} = {default} if {v} is ABSENT else {check}"]
+    arguments = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
+    lines.append(f"    return {cls.__name__}({arguments})")
+    return "\n".join(lines)
+
+
+def _literal(value: object) -> str:
+    """A field's default as source text."""
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if value is None or (isinstance(value, bool | int | str | tuple) and not value):
+        return repr(value)
+    raise TypeError(f"no source text for the default {value!r}")
+
+
+#: The field of each record type that a partner file's name fills in when it is left out.
+_CODE_FIELDS = {"Partner": "code", "Membership": "partner", "Milestone": "partner",
+                "TrustFundProject": "partner"}

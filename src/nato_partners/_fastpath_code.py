@@ -1,0 +1,322 @@
+"""Written by nato_partners._fastpath.module_source() (scripts/bundle-data); do not edit."""
+
+# ruff: noqa
+# mypy: ignore-errors
+from ._fastpath import (
+    ABSENT, FastStructurer, Refused, encodable, number, record, refuse,
+)
+from .dates import _parse_date as parse_date
+from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, TrustFundProject
+
+FIELDS_DatasetInfo = frozenset(['format', 'version', 'reviewed', 'title', 'description'])
+FIELDS_Membership = frozenset(['partner', 'programme', 'joined', 'left', 'suspended', 'role', 'sources', 'confidence', 'note'])
+FIELDS_Milestone = frozenset(['id', 'partner', 'date', 'kind', 'title', 'summary', 'programme', 'areas', 'sources', 'confidence', 'note'])
+FIELDS_Mission = frozenset(['name', 'established', 'head', 'head_title', 'confidence'])
+FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_code', 'name', 'official_name', 'region', 'aliases', 'mission', 'sources', 'confidence', 'note'])
+FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
+FIELDS_Source = frozenset(['id', 'title', 'publisher', 'url', 'published', 'note'])
+FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'items_disposed', 'tonnes_disposed', 'people_retrained', 'area_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'site', 'sources', 'confidence', 'note'])
+RECORD_Mission = record(Mission)
+RECORD_Source = record(Source)
+WORDS_Area = {m.value: m for m in Area}
+WORDS_Confidence = {m.value: m for m in Confidence}
+WORDS_MilestoneKind = {m.value: m for m in MilestoneKind}
+WORDS_ProgrammeKind = {m.value: m for m in ProgrammeKind}
+WORDS_ProjectStatus = {m.value: m for m in ProjectStatus}
+WORDS_Region = {m.value: m for m in Region}
+
+
+def structure_DatasetInfo(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_DatasetInfo:
+        raise Refused
+    f_format = data['format']
+    f_format = (f_format if type(f_format) is int else refuse())
+    f_version = data['version']
+    f_version = (f_version if type(f_version) is str and (f_version.isascii() or encodable(f_version)) else refuse())
+    f_reviewed = data['reviewed']
+    f_reviewed = (parse_date(f_reviewed) if type(f_reviewed) is str else refuse())
+    f_title = data['title']
+    f_title = (f_title if type(f_title) is str and (f_title.isascii() or encodable(f_title)) else refuse())
+    f_description = data.get('description')
+    if f_description is not None:
+        f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
+    return DatasetInfo(format=f_format, version=f_version, reviewed=f_reviewed, title=f_title, description=f_description)
+
+
+def structure_Source(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Source:
+        raise Refused
+    f_id = data['id']
+    f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
+    f_title = data['title']
+    f_title = (f_title if type(f_title) is str and (f_title.isascii() or encodable(f_title)) else refuse())
+    f_publisher = data['publisher']
+    f_publisher = (f_publisher if type(f_publisher) is str and (f_publisher.isascii() or encodable(f_publisher)) else refuse())
+    f_url = data.get('url')
+    if f_url is not None:
+        f_url = (f_url if type(f_url) is str and (f_url.isascii() or encodable(f_url)) else refuse())
+    f_published = data.get('published')
+    if f_published is not None:
+        f_published = (parse_date(f_published) if type(f_published) is str else refuse())
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return Source(id=f_id, title=f_title, publisher=f_publisher, url=f_url, published=f_published, note=f_note)
+
+
+def structure_Mission(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Mission:
+        raise Refused
+    f_name = data['name']
+    f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
+    f_established = data.get('established')
+    if f_established is not None:
+        f_established = (parse_date(f_established) if type(f_established) is str else refuse())
+    f_head = data.get('head')
+    if f_head is not None:
+        f_head = (f_head if type(f_head) is str and (f_head.isascii() or encodable(f_head)) else refuse())
+    f_head_title = data.get('head_title')
+    if f_head_title is not None:
+        f_head_title = (f_head_title if type(f_head_title) is str and (f_head_title.isascii() or encodable(f_head_title)) else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    return Mission(name=f_name, established=f_established, head=f_head, head_title=f_head_title, confidence=f_confidence)
+
+
+def structure_Partner(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Partner:
+        raise Refused
+    f_code = data.get('code', ABSENT)
+    if code is not None:
+        if f_code is ABSENT:
+            f_code = code
+        elif f_code != code:
+            raise Refused
+    f_code = (f_code if type(f_code) is str and (f_code.isascii() or encodable(f_code)) else refuse())
+    f_alpha2 = data['alpha2']
+    f_alpha2 = (f_alpha2 if type(f_alpha2) is str and (f_alpha2.isascii() or encodable(f_alpha2)) else refuse())
+    f_iso_numeric = data.get('iso_numeric')
+    if f_iso_numeric is not None:
+        f_iso_numeric = (f_iso_numeric if type(f_iso_numeric) is str and (f_iso_numeric.isascii() or encodable(f_iso_numeric)) else refuse())
+    f_cow_code = data.get('cow_code')
+    if f_cow_code is not None:
+        f_cow_code = (f_cow_code if type(f_cow_code) is int else refuse())
+    f_gw_code = data.get('gw_code')
+    if f_gw_code is not None:
+        f_gw_code = (f_gw_code if type(f_gw_code) is int else refuse())
+    f_name = data['name']
+    f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
+    f_official_name = data.get('official_name')
+    if f_official_name is not None:
+        f_official_name = (f_official_name if type(f_official_name) is str and (f_official_name.isascii() or encodable(f_official_name)) else refuse())
+    f_region = data['region']
+    f_region = WORDS_Region[f_region]
+    f_aliases = data.get('aliases', ABSENT)
+    f_aliases = () if f_aliases is ABSENT else (tuple([(x if type(x) is str and (x.isascii() or encodable(x)) else refuse()) for x in f_aliases]) if type(f_aliases) is list or type(f_aliases) is tuple else refuse())
+    f_mission = data.get('mission')
+    if f_mission is not None:
+        f_mission = RECORD_Mission(f_mission)
+    f_sources = data['sources']
+    if sources is not None and type(f_sources) is list:
+        f_sources = tuple([sources[key] for key in f_sources])
+    elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
+        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return Partner(code=f_code, alpha2=f_alpha2, iso_numeric=f_iso_numeric, cow_code=f_cow_code, gw_code=f_gw_code, name=f_name, official_name=f_official_name, region=f_region, aliases=f_aliases, mission=f_mission, sources=f_sources, confidence=f_confidence, note=f_note)
+
+
+def structure_Programme(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Programme:
+        raise Refused
+    f_id = data['id']
+    f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
+    f_name = data['name']
+    f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
+    f_acronym = data.get('acronym')
+    if f_acronym is not None:
+        f_acronym = (f_acronym if type(f_acronym) is str and (f_acronym.isascii() or encodable(f_acronym)) else refuse())
+    f_kind = data['kind']
+    f_kind = WORDS_ProgrammeKind[f_kind]
+    f_established = data.get('established')
+    if f_established is not None:
+        f_established = (parse_date(f_established) if type(f_established) is str else refuse())
+    f_ended = data.get('ended')
+    if f_ended is not None:
+        f_ended = (parse_date(f_ended) if type(f_ended) is str else refuse())
+    f_succeeded_by = data.get('succeeded_by')
+    if f_succeeded_by is not None:
+        f_succeeded_by = (f_succeeded_by if type(f_succeeded_by) is str and (f_succeeded_by.isascii() or encodable(f_succeeded_by)) else refuse())
+    f_members_complete = data.get('members_complete', ABSENT)
+    f_members_complete = False if f_members_complete is ABSENT else (f_members_complete if type(f_members_complete) is bool else refuse())
+    f_description = data['description']
+    f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
+    f_sources = data['sources']
+    if sources is not None and type(f_sources) is list:
+        f_sources = tuple([sources[key] for key in f_sources])
+    elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
+        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return Programme(id=f_id, name=f_name, acronym=f_acronym, kind=f_kind, established=f_established, ended=f_ended, succeeded_by=f_succeeded_by, members_complete=f_members_complete, description=f_description, sources=f_sources, confidence=f_confidence, note=f_note)
+
+
+def structure_Membership(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Membership:
+        raise Refused
+    f_partner = data.get('partner', ABSENT)
+    if code is not None:
+        if f_partner is ABSENT:
+            f_partner = code
+        elif f_partner != code:
+            raise Refused
+    f_partner = (f_partner if type(f_partner) is str and (f_partner.isascii() or encodable(f_partner)) else refuse())
+    f_programme = data['programme']
+    f_programme = (f_programme if type(f_programme) is str and (f_programme.isascii() or encodable(f_programme)) else refuse())
+    f_joined = data.get('joined')
+    if f_joined is not None:
+        f_joined = (parse_date(f_joined) if type(f_joined) is str else refuse())
+    f_left = data.get('left')
+    if f_left is not None:
+        f_left = (parse_date(f_left) if type(f_left) is str else refuse())
+    f_suspended = data.get('suspended')
+    if f_suspended is not None:
+        f_suspended = (parse_date(f_suspended) if type(f_suspended) is str else refuse())
+    f_role = data.get('role')
+    if f_role is not None:
+        f_role = (f_role if type(f_role) is str and (f_role.isascii() or encodable(f_role)) else refuse())
+    f_sources = data['sources']
+    if sources is not None and type(f_sources) is list:
+        f_sources = tuple([sources[key] for key in f_sources])
+    elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
+        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return Membership(partner=f_partner, programme=f_programme, joined=f_joined, left=f_left, suspended=f_suspended, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
+
+
+def structure_Milestone(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_Milestone:
+        raise Refused
+    f_id = data['id']
+    f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
+    f_partner = data.get('partner', ABSENT)
+    if code is not None:
+        if f_partner is ABSENT:
+            f_partner = code
+        elif f_partner != code:
+            raise Refused
+    f_partner = (f_partner if type(f_partner) is str and (f_partner.isascii() or encodable(f_partner)) else refuse())
+    f_date = data.get('date')
+    if f_date is not None:
+        f_date = (parse_date(f_date) if type(f_date) is str else refuse())
+    f_kind = data['kind']
+    f_kind = WORDS_MilestoneKind[f_kind]
+    f_title = data['title']
+    f_title = (f_title if type(f_title) is str and (f_title.isascii() or encodable(f_title)) else refuse())
+    f_summary = data['summary']
+    f_summary = (f_summary if type(f_summary) is str and (f_summary.isascii() or encodable(f_summary)) else refuse())
+    f_programme = data.get('programme')
+    if f_programme is not None:
+        f_programme = (f_programme if type(f_programme) is str and (f_programme.isascii() or encodable(f_programme)) else refuse())
+    f_areas = data.get('areas', ABSENT)
+    f_areas = () if f_areas is ABSENT else (tuple([WORDS_Area[x] for x in f_areas]) if type(f_areas) is list or type(f_areas) is tuple else refuse())
+    f_sources = data['sources']
+    if sources is not None and type(f_sources) is list:
+        f_sources = tuple([sources[key] for key in f_sources])
+    elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
+        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return Milestone(id=f_id, partner=f_partner, date=f_date, kind=f_kind, title=f_title, summary=f_summary, programme=f_programme, areas=f_areas, sources=f_sources, confidence=f_confidence, note=f_note)
+
+
+def structure_TrustFundProject(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_TrustFundProject:
+        raise Refused
+    f_id = data['id']
+    f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
+    f_name = data['name']
+    f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
+    f_partner = data.get('partner', ABSENT)
+    if code is not None:
+        if f_partner is ABSENT:
+            f_partner = code
+        elif f_partner != code:
+            raise Refused
+    f_partner = (f_partner if type(f_partner) is str and (f_partner.isascii() or encodable(f_partner)) else refuse())
+    f_executing_agency = data['executing_agency']
+    f_executing_agency = (f_executing_agency if type(f_executing_agency) is str and (f_executing_agency.isascii() or encodable(f_executing_agency)) else refuse())
+    f_partner_agency = data.get('partner_agency')
+    if f_partner_agency is not None:
+        f_partner_agency = (f_partner_agency if type(f_partner_agency) is str and (f_partner_agency.isascii() or encodable(f_partner_agency)) else refuse())
+    f_lead_nations = data.get('lead_nations', ABSENT)
+    f_lead_nations = () if f_lead_nations is ABSENT else (tuple([(x if type(x) is str and (x.isascii() or encodable(x)) else refuse()) for x in f_lead_nations]) if type(f_lead_nations) is list or type(f_lead_nations) is tuple else refuse())
+    f_start = data.get('start')
+    if f_start is not None:
+        f_start = (parse_date(f_start) if type(f_start) is str else refuse())
+    f_end = data.get('end')
+    if f_end is not None:
+        f_end = (parse_date(f_end) if type(f_end) is str else refuse())
+    f_status = data['status']
+    f_status = WORDS_ProjectStatus[f_status]
+    f_purpose = data['purpose']
+    f_purpose = (f_purpose if type(f_purpose) is str and (f_purpose.isascii() or encodable(f_purpose)) else refuse())
+    f_items_disposed = data.get('items_disposed')
+    if f_items_disposed is not None:
+        f_items_disposed = (f_items_disposed if type(f_items_disposed) is int else refuse())
+    f_tonnes_disposed = data.get('tonnes_disposed')
+    if f_tonnes_disposed is not None:
+        f_tonnes_disposed = number(f_tonnes_disposed)
+    f_people_retrained = data.get('people_retrained')
+    if f_people_retrained is not None:
+        f_people_retrained = (f_people_retrained if type(f_people_retrained) is int else refuse())
+    f_area_m2 = data.get('area_m2')
+    if f_area_m2 is not None:
+        f_area_m2 = number(f_area_m2)
+    f_budget_eur = data.get('budget_eur')
+    if f_budget_eur is not None:
+        f_budget_eur = number(f_budget_eur)
+    f_budget_amount = data.get('budget_amount')
+    if f_budget_amount is not None:
+        f_budget_amount = number(f_budget_amount)
+    f_budget_currency = data.get('budget_currency')
+    if f_budget_currency is not None:
+        f_budget_currency = (f_budget_currency if type(f_budget_currency) is str and (f_budget_currency.isascii() or encodable(f_budget_currency)) else refuse())
+    f_site = data.get('site')
+    if f_site is not None:
+        f_site = (f_site if type(f_site) is str and (f_site.isascii() or encodable(f_site)) else refuse())
+    f_sources = data['sources']
+    if sources is not None and type(f_sources) is list:
+        f_sources = tuple([sources[key] for key in f_sources])
+    elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
+        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+    f_confidence = data.get('confidence', ABSENT)
+    f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
+    f_note = data.get('note')
+    if f_note is not None:
+        f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
+    return TrustFundProject(id=f_id, name=f_name, partner=f_partner, executing_agency=f_executing_agency, partner_agency=f_partner_agency, lead_nations=f_lead_nations, start=f_start, end=f_end, status=f_status, purpose=f_purpose, items_disposed=f_items_disposed, tonnes_disposed=f_tonnes_disposed, people_retrained=f_people_retrained, area_m2=f_area_m2, budget_eur=f_budget_eur, budget_amount=f_budget_amount, budget_currency=f_budget_currency, site=f_site, sources=f_sources, confidence=f_confidence, note=f_note)
+
+STRUCTURERS: dict[type, FastStructurer] = {
+    DatasetInfo: structure_DatasetInfo,
+    Source: structure_Source,
+    Mission: structure_Mission,
+    Partner: structure_Partner,
+    Programme: structure_Programme,
+    Membership: structure_Membership,
+    Milestone: structure_Milestone,
+    TrustFundProject: structure_TrustFundProject,
+}
