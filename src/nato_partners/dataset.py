@@ -14,7 +14,6 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 from __future__ import annotations
 
 import bisect
-import datetime
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 from ._version import FORMAT_VERSION
 from .answers import NotKnown
-from .dates import Certainty, DateLike, PartialDate, as_period
+from .dates import Certainty, DateLike, PartialDate, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .matching import Match, field_texts, record_text
 from .model import (
@@ -85,12 +84,24 @@ class _DateIndex:
 _NO_MILESTONES = _DateIndex((), [])
 
 
-def _index_keys(milestone: Milestone) -> list[tuple[str, object]]:
-    """The keys of the milestone indexes that hold ``milestone``."""
-    keys: list[tuple[str, object]] = [("partner", milestone.partner), ("kind", milestone.kind)]
+#: The pairs of filters that have an index of their own, because questions such as "this
+#: partner's milestones in this programme" are common and each filter alone keeps many.
+_PAIRS = (("partner", "programme"), ("partner", "kind"), ("programme", "kind"))
+
+
+#: The key of a milestone index: the fields it is by, and their values.
+_Key = tuple[tuple[str, ...], tuple[object, ...]]
+
+
+def _index_keys(milestone: Milestone) -> list[_Key]:
+    """The keys of the milestone indexes that hold ``milestone``: the fields and values."""
+    values: dict[str, object] = {"partner": milestone.partner, "kind": milestone.kind}
     if milestone.programme is not None:
-        keys.append(("programme", milestone.programme))
-    keys.extend(("area", area) for area in milestone.areas)
+        values["programme"] = milestone.programme
+    keys: list[_Key] = [((field,), (value,)) for field, value in values.items()]
+    keys += [(pair, (values[pair[0]], values[pair[1]])) for pair in _PAIRS
+             if pair[0] in values and pair[1] in values]
+    keys += [(("area",), (area,)) for area in milestone.areas]
     return keys
 
 
@@ -217,7 +228,7 @@ class Dataset:
             ordered, [_UNDATED if m.date is None else m.date._first for m in ordered])
         # Built by the first filtered query, not here: loading stays fast for those who
         # only ever ask for a partner's timeline or a few lookups.
-        self._milestones_by: dict[tuple[str, object], _DateIndex] | None = None
+        self._milestones_by: dict[_Key, _DateIndex] | None = None
         self._text: tuple[tuple[Record, str], ...] | None = None
 
     @property
@@ -413,8 +424,8 @@ class Dataset:
         else:
             found = self._memberships
         if on is not None:
-            first, last = as_period(on)
-            found = [m for m in found if m.in_force(first, last) is not Certainty.NO]
+            first, last = _period_days(on)
+            found = [m for m in found if m._in_force(first, last) is not Certainty.NO]
         return Results(found, Membership)
 
     def participates(
@@ -442,10 +453,10 @@ class Dataset:
             if held:
                 return True
             return False if what.members_complete else _incomplete(what, who)
-        first, last = as_period(on)
+        first, last = _period_days(on)
         if _existed(what, first, last) is Certainty.NO:
             return False
-        answers = {m.in_force(first, last) for m in held}
+        answers = {m._in_force(first, last) for m in held}
         if Certainty.YES in answers:
             return True
         if Certainty.MAYBE in answers:
@@ -481,7 +492,7 @@ class Dataset:
                 raise NotKnownError(_incomplete(what).reason)
             return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
                            Partner)
-        first, last = as_period(on)
+        first, last = _period_days(on)
         yes, maybe = self._in_force(held, what, first, last)
         if not known_only:
             if not what.members_complete and _existed(what, first, last) is not Certainty.NO:
@@ -537,8 +548,8 @@ class Dataset:
             years = range(min(starts), last + 1)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
-            yes, maybe = self._in_force(held, what, pendulum.date(year, 1, 1),
-                                        pendulum.date(year, 12, 31))
+            yes, maybe = self._in_force(held, what,
+                                        *_period_days(PartialDate(year)))
             if maybe and not known_only:
                 counts[year] = NotKnown(_open_dates(maybe, what, str(year)))
             else:
@@ -546,15 +557,14 @@ class Dataset:
         return counts
 
     def _in_force(
-        self, held: Iterable[Membership], programme: Programme,
-        first: datetime.date, last: datetime.date,
+        self, held: Iterable[Membership], programme: Programme, first: int, last: int,
     ) -> tuple[list[Partner], list[Partner]]:
         """The partners whose memberships were in force in a period, and those that might have."""
         if _existed(programme, first, last) is Certainty.NO:
             return [], []
         answers: dict[str, Certainty] = {}
         for membership in held:  # in joining order, which the result keeps
-            answer = membership.in_force(first, last)
+            answer = membership._in_force(first, last)
             if answers.get(membership.partner) in (None, Certainty.NO) or (
                 answer is Certainty.YES
             ):
@@ -587,30 +597,32 @@ class Dataset:
         :raises ValueError: if a kind, an area or a date is not valid, or ``since`` comes
             after ``until``.
         """
-        keys: list[tuple[str, object]] = []
+        wanted: dict[str, object] = {}
         if partner is not None:
-            keys.append(("partner", self.partner(partner).code))
+            wanted["partner"] = self.partner(partner).code
         if programme is not None:
-            keys.append(("programme", self.programme(programme).id))
+            wanted["programme"] = self.programme(programme).id
         if kind is not None:
-            keys.append(("kind", _vocabulary(MilestoneKind, kind, "kind")))
+            wanted["kind"] = _vocabulary(MilestoneKind, kind, "kind")
         if area is not None:
-            keys.append(("area", _vocabulary(Area, area, "area")))
-        first = None if since is None else as_period(since)[0].toordinal()
-        last = None if until is None else as_period(until)[1].toordinal()
+            wanted["area"] = _vocabulary(Area, area, "area")
+        first = None if since is None else _period_days(since)[0]
+        last = None if until is None else _period_days(until)[1]
         if first is not None and last is not None and first > last:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
-        if not keys:
+        if not wanted:
             return Results(self._milestone_index.between(first, last), Milestone)
         indexes = self._milestone_indexes()
-        # Answer from the smallest index, then test the other filters on what it holds.
-        keys.sort(key=lambda key: len(indexes.get(key, _NO_MILESTONES).records))
-        smallest = indexes.get(keys[0], _NO_MILESTONES)
-        found = smallest.between(first, last)
-        rest = keys[1:]
-        if not rest:
-            return Results(found, Milestone)
-        for field, value in rest:
+        # Answer from the smallest index that applies, then test the filters it does not
+        # cover on what it holds.
+        keys: list[_Key] = [((field,), (value,)) for field, value in wanted.items()]
+        keys += [(pair, (wanted[pair[0]], wanted[pair[1]])) for pair in _PAIRS
+                 if pair[0] in wanted and pair[1] in wanted]
+        fields, values = min(keys, key=lambda k: len(indexes.get(k, _NO_MILESTONES).records))
+        found = indexes.get((fields, values), _NO_MILESTONES).between(first, last)
+        for field, value in wanted.items():
+            if field in fields:
+                continue
             if field == "area":
                 found = [m for m in found if value in m.areas]
             else:
@@ -618,14 +630,15 @@ class Dataset:
                 found = [m for m in found if get(m) == value]
         return Results(found, Milestone)
 
-    def _milestone_indexes(self) -> dict[tuple[str, object], _DateIndex]:
-        """The milestones by partner, programme, kind and area, each in date order.
+    def _milestone_indexes(self) -> dict[_Key, _DateIndex]:
+        """The milestones by partner, programme, kind and area, and by the pairs of
+        :data:`_PAIRS`, each in date order.
 
         Built on first use; two threads that both build it build the same thing.
         """
         if self._milestones_by is None:
             everything = self._milestone_index
-            grouped: dict[tuple[str, object], tuple[list[Milestone], list[int]]] = {}
+            grouped: dict[_Key, tuple[list[Milestone], list[int]]] = {}
             for milestone, day in zip(everything.records, everything.days, strict=True):
                 for key in _index_keys(milestone):
                     records, days = grouped.setdefault(key, ([], []))
@@ -719,15 +732,16 @@ class Dataset:
 
 
 
-def _existed(programme: Programme, first: datetime.date, last: datetime.date) -> Certainty:
-    """Whether a programme existed on some day of a period, as far as its dates tell.
+def _existed(programme: Programme, first: int, last: int) -> Certainty:
+    """Whether a programme existed on some day of a period (day numbers), as far as its
+    dates tell.
 
     Only :attr:`Certainty.NO` is relied on: a programme that did not exist had no members.
     """
     established, ended = programme.established, programme.ended
-    if established is not None and established.earliest > last:
+    if established is not None and established._first > last:
         return Certainty.NO
-    if ended is not None and ended.latest <= first:
+    if ended is not None and ended._last <= first:
         return Certainty.NO
     return Certainty.MAYBE
 

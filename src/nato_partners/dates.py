@@ -315,3 +315,12 @@ def as_period(value: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     """
     date = PartialDate.coerce(value)
     return date.earliest, date.latest
+
+
+def _period_days(value: DateLike) -> tuple[int, int]:
+    """The day numbers (``date.toordinal()``) of the first and last day a question names.
+
+    Questions repeat the same few dates ("2010", "1994-05"), so text is parsed once.
+    """
+    date = _parse_date(value) if type(value) is str else PartialDate.coerce(value)
+    return date._first, date._last

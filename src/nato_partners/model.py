@@ -333,20 +333,31 @@ class Membership(HtmlRepr):
         :param last: the last day of the period asked about.
         :returns: whether the membership overlaps the period.
         """
-        stops = [d for d in (self.left, self.suspended) if d is not None]
+        return self._in_force(first.toordinal(), last.toordinal())
+
+    def _in_force(self, first: int, last: int) -> Certainty:
+        """:meth:`in_force` for day numbers (``date.toordinal()``), as queries ask it."""
+        left, suspended = self.left, self.suspended
         # The end is the first of left and suspended: its earliest and latest possible day.
-        soonest_end = min((d.earliest for d in stops), default=None)
-        latest_end = min((d.latest for d in stops), default=None)
-        if self.joined is None:
+        if left is None and suspended is None:
+            soonest_end = latest_end = None
+        elif left is None or suspended is None:
+            end = left or suspended
+            soonest_end, latest_end = end._first, end._last  # type: ignore[union-attr]
+        else:
+            soonest_end = min(left._first, suspended._first)
+            latest_end = min(left._last, suspended._last)
+        joined = self.joined
+        if joined is None:
             if latest_end is not None and latest_end <= first:
                 return Certainty.NO
             return Certainty.MAYBE
         # No: even joining as early and ending as late as the dates allow misses the period.
-        day = max(first, self.joined.earliest)
+        day = max(first, joined._first)
         if day > last or (latest_end is not None and day >= latest_end):
             return Certainty.NO
         # Yes: even joining as late and ending as early as the dates allow meets it.
-        day = max(first, self.joined.latest)
+        day = max(first, joined._last)
         if day <= last and (soonest_end is None or day < soonest_end):
             return Certainty.YES
         return Certainty.MAYBE

@@ -1,0 +1,68 @@
+"""The indexes answer as a scan of every record would: for any mix of filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nato_partners
+from nato_partners import Area, Milestone, MilestoneKind, PartialDate
+
+_DATA = nato_partners.load()
+_EVERY = list(_DATA.milestones())
+_maybe = st.none().__or__
+
+
+def _scan(partner: Any, programme: Any, kind: Any, area: Any, since: Any,
+          until: Any) -> list[Milestone]:
+    """The milestones the filters keep, by the documented rules, one record at a time."""
+    first = None if since is None else PartialDate.parse(since).earliest
+    last = None if until is None else PartialDate.parse(until).latest
+    kept = []
+    for m in _EVERY:
+        if partner is not None and m.partner != partner:
+            continue
+        if programme is not None and m.programme != programme:
+            continue
+        if kind is not None and m.kind is not kind:
+            continue
+        if area is not None and area not in m.areas:
+            continue
+        if (first is not None or last is not None) and m.date is None:
+            continue
+        if first is not None and m.date.earliest < first:
+            continue
+        if last is not None and m.date.earliest > last:
+            continue
+        kept.append(m)
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    partner=_maybe(st.sampled_from(sorted({m.partner for m in _EVERY}))),
+    programme=_maybe(st.sampled_from(sorted({m.programme for m in _EVERY if m.programme}))),
+    kind=_maybe(st.sampled_from(MilestoneKind)),
+    area=_maybe(st.sampled_from(Area)),
+    since=_maybe(st.sampled_from(["1992", "1994-05", "2001-09-12", "2008"])),
+    until=_maybe(st.sampled_from(["1995", "2004-03", "2014-12-31", "2025"])),
+)
+def test_any_mix_of_filters_keeps_what_a_scan_keeps(
+    partner: Any, programme: Any, kind: Any, area: Any, since: Any, until: Any
+) -> None:
+    if since is not None and until is not None and since > until:
+        return
+    found = _DATA.milestones(partner=partner, programme=programme, kind=kind, area=area,
+                             since=since, until=until)
+    assert list(found) == _scan(partner, programme, kind, area, since, until)
+
+
+def test_a_pair_of_filters_is_answered_from_its_own_index() -> None:
+    # The pair index holds exactly the milestones of the partner in the programme.
+    indexes = _DATA._milestone_indexes()
+    pair = indexes[(("partner", "programme"), ("AZE", "pfp"))]
+    assert list(pair.records) == [m for m in _EVERY
+                                  if m.partner == "AZE" and m.programme == "pfp"]
+    assert list(_DATA.milestones("AZ", "pfp")) == list(pair.records)
