@@ -18,6 +18,8 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -75,9 +77,14 @@ class RawRecord(NamedTuple):
 class RawDataset(NamedTuple):
     """Everything read from a dataset directory.
 
+    A directory's partner files are read one at a time, as ``records`` is iterated, so that
+    a loader can build each file's records and let its parsed dicts go before the next is
+    read; ``problems`` and ``lost`` are complete once ``records`` has been iterated.
+
     :param info: the fields of ``dataset.toml``, or ``None`` if it could not be read.
     :param info_file: the name of that file as found.
-    :param records: every record read, in file order.
+    :param records: every record read, those of the sources file first, then in file
+        order; to be iterated once.
     :param problems: what could not be read.
     :param lost: the parts that exist but could not be read, as ``(file, section)``, with
         ``section`` ``None`` for a whole file; records there are missing from ``records``,
@@ -86,29 +93,33 @@ class RawDataset(NamedTuple):
 
     info: dict[str, Any] | None
     info_file: str
-    records: tuple[RawRecord, ...]
-    problems: tuple[Problem, ...]
-    lost: frozenset[tuple[str, str | None]] = frozenset()
+    records: Iterable[RawRecord]
+    problems: Sequence[Problem]
+    lost: AbstractSet[tuple[str, str | None]] = frozenset()
 
 
 class _Reader:
     """Reads the files of one dataset directory, collecting records and problems."""
 
-    def __init__(self, base: Traversable | None) -> None:
+    def __init__(self, base: Traversable | None, *, keep: bool = False) -> None:
         self.base = base
+        self.keep = keep
         self.problems: list[Problem] = []
         self.records: list[RawRecord] = []
         self.lost: set[tuple[str, str | None]] = set()
         self.info: dict[str, Any] | None = None
         self.info_file = "dataset.toml"
-        #: Every file's parsed content, by its name in the dataset.
+        #: Every file's parsed content, by its name in the dataset, if asked to keep them.
         self.contents: dict[str, dict[str, Any]] = {}
+        #: Partner files found but not yet read: ``(entry, name)``.
+        self.pending: list[tuple[Traversable, str]] = []
         # Only a real directory can hold a link; a package's resources are what they are.
         self.real_base = _real(base) if isinstance(base, Path) else None
 
     def add(self, name: str, content: dict[str, Any]) -> None:
         """Take in the parsed content of the data file ``name``."""
-        self.contents[name] = content
+        if self.keep:
+            self.contents[name] = content
         if name.startswith("partners/"):
             if "partner" not in content:
                 self.problem(name, "a [partner] table describing the partner the file is "
@@ -122,8 +133,20 @@ class _Reader:
             self.sections(content, name, FILE_SECTIONS[stem])
 
     def result(self) -> RawDataset:
-        return RawDataset(self.info, self.info_file, tuple(self.records),
-                          tuple(self.problems), frozenset(self.lost))
+        return RawDataset(self.info, self.info_file, self.stream(), self.problems, self.lost)
+
+    def stream(self) -> Iterator[RawRecord]:
+        """The records read so far, the sources first, then each pending file's in turn."""
+        records, self.records = self.records, []
+        yield from (r for r in records if r.section == "sources")
+        yield from (r for r in records if r.section != "sources")
+        pending, self.pending = self.pending, []
+        for entry, name in pending:
+            content = self.parse(entry, name)
+            if content is not None:
+                self.add(name, content)
+            records, self.records = self.records, []
+            yield from records
 
     def problem(self, file: str, expected: str, *, lost: bool = True, **where: Any) -> None:
         self.problems.append(Problem(file=file, expected=expected, **where))
@@ -209,9 +232,13 @@ def read_directory(root: str | os.PathLike[str] | Traversable, *,
     return _read(root, whole).result()
 
 
-def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True) -> _Reader:
+def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True, *,
+          keep: bool = False) -> _Reader:
+    """Read the top-level files of a dataset directory and list its partner files, which
+    are read as the records are iterated (or all at once with ``keep``, which also keeps
+    every file's content)."""
     base: Traversable = Path(root) if isinstance(root, str | os.PathLike) else root
-    reader = _Reader(base)
+    reader = _Reader(base, keep=keep)
     try:
         entries = sorted(base.iterdir(), key=lambda e: e.name) if base.is_dir() else None
     except OSError:
@@ -276,9 +303,9 @@ def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True) -> _Re
                                f"{seen_partners[stem]}")
                 continue
             seen_partners[stem] = name
-            content = reader.parse(entry, name)
-            if content is not None:
-                reader.add(name, content)
+            reader.pending.append((entry, name))
+    if keep:
+        reader.records = list(reader.stream())
     return reader
 
 
@@ -295,7 +322,7 @@ def read_bundle(text: str) -> RawDataset:
     reader = _Reader(None)
     for name, content in json.loads(text).items():
         reader.add(name, content)
-    return reader.result()
+    return reader.result()  # the records of the sources file first, as from a directory
 
 
 def bundle_directory(root: str | os.PathLike[str] | Traversable) -> str:
@@ -305,7 +332,7 @@ def bundle_directory(root: str | os.PathLike[str] | Traversable) -> str:
     :returns: the bundle's JSON text: an object from each file's name to its content.
     :raises DataError: if any file cannot be read.
     """
-    reader = _read(root)
+    reader = _read(root, keep=True)
     if reader.problems:
         raise DataError(reader.problems)
     return json.dumps(reader.contents, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -43,10 +43,11 @@ __all__ = ["PLUGIN_GROUP", "load", "load_dataset"]
 
 _R = TypeVar("_R")
 
-#: The record type of each section built after the sources, which come first.
-_RECORD_TYPES: dict[str, type[Any]] = {
+#: The record type of each section.
+_SECTIONS: dict[str, type[Any]] = {
     section: cls
-    for section, (cls, _) in (*FILE_SECTIONS["programmes"].items(), *PARTNER_SECTIONS.items())
+    for sections in (*FILE_SECTIONS.values(), PARTNER_SECTIONS)
+    for section, (cls, _) in sections.items()
 }
 
 
@@ -111,8 +112,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(raw: RawDataset) -> Dataset:
-    """Check and structure everything read from a dataset, and index it."""
-    problems = list(raw.problems)
+    """Check and structure everything read from a dataset, and index it.
+
+    One pass over the records, file by file, so that a file's parsed dicts can go as soon
+    as its records are built: the sources come first, so that every citation resolves.
+    """
+    problems: list[Problem] = []
     origins = _Origins()
     unread = _lost(raw)
 
@@ -125,38 +130,35 @@ def _build(raw: RawDataset) -> Dataset:
                                     expected=f"format version {FORMAT_VERSION}"))
 
     sources: dict[str, Source] = {}
-    source_list: list[Source] = []
-    for record in raw.records:
-        if record.section != "sources":
-            continue
-        source = _structure(record.file, record.label, Source, record.data, problems)
-        if source is None:
-            unread.add(("source", record.label))
-            continue
-        source_list.append(source)
-        sources.setdefault(source.id, source)
-        origins.add(source, record)
-
     suggest = _Suggestions(sources)
-    built: dict[str, list[Any]] = {section: [] for section in _RECORD_TYPES}
-    fast = {section: STRUCTURERS[cls] for section, cls in _RECORD_TYPES.items()}
+    built: dict[str, list[Any]] = {section: [] for section in _SECTIONS}
+    fast = {section: STRUCTURERS[cls] for section, cls in _SECTIONS.items()}
     for record in raw.records:
-        cls = _RECORD_TYPES.get(record.section)
-        if cls is None:
-            continue
-        try:
-            built_record = fast[record.section](record.data, sources, _partner_of(record.file))
-        except Exception:  # the converter decides, and says what is wrong
-            data = _resolve(record, sources, unread, problems, suggest)
-            built_record = _described(record.file, record.label, cls, data, problems)
-            if built_record is None:
-                unread.update(_keys(record.section, data))
+        section = record.section
+        if section == "sources":
+            source = _structure(record.file, record.label, Source, record.data, problems)
+            if source is None:
+                unread.add(("source", record.label))
                 continue
-        built[record.section].append(built_record)
+            sources.setdefault(source.id, source)
+            built_record: Any = source
+        else:
+            try:
+                built_record = fast[section](record.data, sources, _partner_of(record.file))
+            except Exception:  # the converter decides, and says what is wrong
+                data = _resolve(record, sources, unread, problems, suggest)
+                built_record = _described(record.file, record.label, _SECTIONS[section],
+                                          data, problems)
+                if built_record is None:
+                    unread.update(_keys(section, data))
+                    continue
+        built[section].append(built_record)
         origins.add(built_record, record)
 
+    problems[:0] = raw.problems  # what could not be read, known once every file was read
+    unread |= _lost(raw)
     parts = _Parts(
-        sources=tuple(source_list),
+        sources=tuple(built["sources"]),
         partners=tuple(built["partner"]),
         programmes=tuple(built["programmes"]),
         memberships=tuple(built["memberships"]),
@@ -182,17 +184,16 @@ class _Origins:
 
     def __init__(self) -> None:
         self.built: list[object] = []
-        self.raw: list[RawRecord] = []
+        self.places: list[tuple[str, str]] = []  # not the raw records: their dicts can go
         self.by_id: dict[int, tuple[str, str]] | None = None
 
     def add(self, built: object, raw: RawRecord) -> None:
         self.built.append(built)
-        self.raw.append(raw)
+        self.places.append((raw.file, raw.label))
 
     def __call__(self, record: object) -> tuple[str | None, str]:
         if self.by_id is None:
-            self.by_id = {id(b): (r.file, r.label)
-                          for b, r in zip(self.built, self.raw, strict=True)}
+            self.by_id = dict(zip(map(id, self.built), self.places, strict=True))
         return self.by_id.get(id(record), (None, _label(record)))
 
 
@@ -421,5 +422,5 @@ def _merge(base: RawDataset, plugins: list[tuple[str, RawDataset]]) -> RawDatase
             problems.append(Problem(file=f"{name}:{raw.info_file}", field="format",
                                     value=raw.info.get("format"),
                                     expected=f"format version {FORMAT_VERSION}"))
-    return RawDataset(base.info, base.info_file, tuple(records), tuple(problems),
-                      frozenset(lost))
+    records.sort(key=lambda record: record.section != "sources")  # every source first
+    return RawDataset(base.info, base.info_file, records, problems, lost)
