@@ -52,3 +52,20 @@ def test_the_bound_and_the_naive_load_build_what_the_loader_builds(
               *dataset.milestones()}
     assert set(bench.hand_built(directory)) == loaded
     assert set(bench.naive_load(directory)) == loaded
+
+
+def test_the_readme_and_the_performance_page_show_the_same_run() -> None:
+    root = BENCHMARKS.parent
+    results, readme = root / "docs" / "benchmark-results.txt", root / "README.md"
+    if not results.is_file() or not readme.is_file():
+        pytest.skip("the docs are not in this checkout")
+    run = results.read_text("utf-8").splitlines()
+    text = readme.read_text("utf-8")
+    block = text[text.index("<!-- benchmarks"):text.index("<!-- /benchmarks -->")]
+    table = [line for line in block.splitlines() if line.startswith("|")]
+    goals = run[run.index(next(line for line in run if line.startswith("Goals: "))) + 1:]
+    assert table == [line for line in goals if line.startswith("|")]
+    assert len(table) > 10  # every goal of a full run, not an empty block
+    assert f"({run[0]})" in block  # the machine and the date of the same run
+    met = sum(line.endswith("| met |") for line in table)
+    assert f"{met} of {len(table) - 2} goals met" in block
