@@ -14,6 +14,7 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -84,24 +85,25 @@ class _DateIndex:
 _NO_MILESTONES = _DateIndex((), [])
 
 
-#: The pairs of filters that have an index of their own, because questions such as "this
-#: partner's milestones in this programme" are common and each filter alone keeps many.
+#: The pairs of filters that have an index of their own, in the order a question uses
+#: them: questions such as "this partner's milestones in this programme" are common, and
+#: each filter alone keeps many.
 _PAIRS = (("partner", "programme"), ("partner", "kind"), ("programme", "kind"))
 
-
-#: The key of a milestone index: the fields it is by, and their values.
-_Key = tuple[tuple[str, ...], tuple[object, ...]]
+#: The key of a milestone index: what it is by (``"partner"`` or a pair such as
+#: ``"partner+kind"``), then the values, all text so that keys hash fast.
+_Key = tuple[str, ...]
 
 
 def _index_keys(milestone: Milestone) -> list[_Key]:
-    """The keys of the milestone indexes that hold ``milestone``: the fields and values."""
-    values: dict[str, object] = {"partner": milestone.partner, "kind": milestone.kind}
+    """The keys of the milestone indexes that hold ``milestone``."""
+    values = {"partner": milestone.partner, "kind": milestone.kind.value}
     if milestone.programme is not None:
         values["programme"] = milestone.programme
-    keys: list[_Key] = [((field,), (value,)) for field, value in values.items()]
-    keys += [(pair, (values[pair[0]], values[pair[1]])) for pair in _PAIRS
-             if pair[0] in values and pair[1] in values]
-    keys += [(("area",), (area,)) for area in milestone.areas]
+    keys: list[_Key] = list(values.items())
+    keys += [(f"{a}+{b}", values[a], values[b]) for a, b in _PAIRS
+             if a in values and b in values]
+    keys += [("area", area.value) for area in milestone.areas]
     return keys
 
 
@@ -202,6 +204,9 @@ class Dataset:
                         partner.official_name, *partner.aliases):
                 if key:
                     self._partner_keys.setdefault(key.casefold(), partner)
+        for partner in self._partners:  # the codes as written too, found without folding
+            for key in (partner.code, partner.alpha2):
+                self._partner_keys.setdefault(key, partner)
         self._words: dict[str, tuple[Partner, ...]] | None = None
         self._number_keys: dict[tuple[str, int], Partner] = {}
         for partner in self._partners:
@@ -325,8 +330,11 @@ class Dataset:
                     return default
                 raise NotFoundError("partner", f"{system} {number}")
             return found
+        # A code as written (such as "AZE") is found at once; other text once folded.
+        found = self._partner_keys.get(key) if type(key) is str else None
         text = str(key).strip().casefold()
-        found = self._partner_keys.get(text)
+        if found is None:
+            found = self._partner_keys.get(text)
         if found is None:
             named = self._named_by_word().get(text, ())
             if len(named) == 1:
@@ -378,7 +386,9 @@ class Dataset:
         """
         if isinstance(key, Programme):
             return key
-        found = self._programme_keys.get(str(key).strip().casefold())
+        found = self._programme_keys.get(key) if type(key) is str else None
+        if found is None:
+            found = self._programme_keys.get(str(key).strip().casefold())
         if found is None:
             raise NotFoundError("programme", str(key), self._close(key, self._programme_keys,
                                                                    lambda p: p.id))
@@ -456,10 +466,13 @@ class Dataset:
         first, last = _period_days(on)
         if _existed(what, first, last) is Certainty.NO:
             return False
-        answers = {m._in_force(first, last) for m in held}
-        if Certainty.YES in answers:
-            return True
-        if Certainty.MAYBE in answers:
+        maybe = False
+        for membership in held:
+            answer = membership._in_force(first, last)
+            if answer is Certainty.YES:
+                return True
+            maybe = maybe or answer is Certainty.MAYBE
+        if maybe:
             return NotKnown(_open_dates(who, what, on))
         return False if what.members_complete else _incomplete(what, who)
 
@@ -597,15 +610,17 @@ class Dataset:
         :raises ValueError: if a kind, an area or a date is not valid, or ``since`` comes
             after ``until``.
         """
-        wanted: dict[str, object] = {}
+        wanted: dict[str, str] = {}  # the text of each filter, as the index keys hold it
         if partner is not None:
             wanted["partner"] = self.partner(partner).code
         if programme is not None:
             wanted["programme"] = self.programme(programme).id
         if kind is not None:
-            wanted["kind"] = _vocabulary(MilestoneKind, kind, "kind")
+            kind = _vocabulary(MilestoneKind, kind, "kind")
+            wanted["kind"] = kind.value
         if area is not None:
-            wanted["area"] = _vocabulary(Area, area, "area")
+            area = _vocabulary(Area, area, "area")
+            wanted["area"] = area.value
         first = None if since is None else _period_days(since)[0]
         last = None if until is None else _period_days(until)[1]
         if first is not None and last is not None and first > last:
@@ -613,26 +628,32 @@ class Dataset:
         if not wanted:
             return Results(self._milestone_index.between(first, last), Milestone)
         indexes = self._milestone_indexes()
-        # Answer from the smallest index that applies, then test the filters it does not
-        # cover on what it holds.
-        keys: list[_Key] = [((field,), (value,)) for field, value in wanted.items()]
-        keys += [(pair, (wanted[pair[0]], wanted[pair[1]])) for pair in _PAIRS
-                 if pair[0] in wanted and pair[1] in wanted]
-        fields, values = min(keys, key=lambda k: len(indexes.get(k, _NO_MILESTONES).records))
-        found = indexes.get((fields, values), _NO_MILESTONES).between(first, last)
-        for field, value in wanted.items():
-            if field in fields:
-                continue
+        # Answer from a pair's index if two filters make one, else from the smallest
+        # index, then test the filters it does not cover on what it holds.
+        if len(wanted) == 1:
+            (key,) = wanted.items()
+            return Results(indexes.get(key, _NO_MILESTONES).between(first, last), Milestone)
+        pair = next(((a, b) for a, b in _PAIRS if a in wanted and b in wanted), None)
+        if pair is not None:
+            key: _Key = (f"{pair[0]}+{pair[1]}", wanted[pair[0]], wanted[pair[1]])
+            covered: tuple[str, ...] = pair
+        else:
+            key = min(wanted.items(), key=lambda k: len(indexes.get(k, _NO_MILESTONES).records))
+            covered = key[:1]
+        found: Sequence[Milestone] = indexes.get(key, _NO_MILESTONES).between(first, last)
+        for field in wanted.keys() - set(covered):
             if field == "area":
-                found = [m for m in found if value in m.areas]
+                found = [m for m in found if area in m.areas]
+            elif field == "kind":
+                found = [m for m in found if m.kind is kind]
             else:
                 get = operator.attrgetter(field)
-                found = [m for m in found if get(m) == value]
+                found = [m for m in found if get(m) == wanted[field]]
         return Results(found, Milestone)
 
     def _milestone_indexes(self) -> dict[_Key, _DateIndex]:
         """The milestones by partner, programme, kind and area, and by the pairs of
-        :data:`_PAIRS`, each in date order.
+        :data:`_PAIRS`, each in date order (see :func:`_index_keys`).
 
         Built on first use; two threads that both build it build the same thing.
         """
@@ -815,8 +836,19 @@ def _group(records: Iterable[_R], key: Callable[[_R], str]) -> dict[str, tuple[_
 def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:
     if isinstance(value, cls):
         return value
-    for member in cls:
-        if value == member.value or str(value).casefold() == member.label.casefold():
-            return member
-    allowed = ", ".join(str(m.value) for m in cls)
-    raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
+    words: dict[str, _V] = _words(cls)
+    found = words.get(value) if isinstance(value, str) else None
+    if found is None:
+        found = words.get(str(value).casefold())
+    if found is None:
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
+    return found
+
+
+@functools.cache
+def _words(cls: type[_V]) -> dict[str, _V]:
+    """A vocabulary's members by value and by label in any case, as questions name them."""
+    words = {member.label.casefold(): member for member in cls}
+    words.update({str(member.value): member for member in cls})  # a value wins over a label
+    return words
