@@ -2,8 +2,9 @@
 
 The schemas are derived from the :mod:`attrs` fields of the records in
 :mod:`nato_partners.model`, with the patterns and limits :mod:`nato_partners.validate`
-applies, so they are never written by hand and cannot disagree with the loader. They let
-tools in other languages check a file before this library reads it. The package ships
+applies, so they are never written by hand, and they refuse what the loader refuses but
+for the few checks a schema cannot make (:doc:`/data-format` lists them). They let tools
+in other languages check a file before this library reads it. The package ships
 them as ``nato_partners/schemas/<name>.schema.json``; a test regenerates them and checks
 that the shipped files are the same.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import sys
 import types
 import typing
 from pathlib import Path
@@ -33,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._version import FORMAT_VERSION
 from .dates import PartialDate
 from .files import PARTNER_SECTIONS
 from .model import (
@@ -49,8 +52,11 @@ from .validate import FIELD_PATTERNS, NON_NEGATIVE, TOGETHER
 __all__ = ["RECORD_SCHEMAS", "json_schema", "schemas", "write_schemas"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-#: YYYY, YYYY-MM or YYYY-MM-DD; the loader also rejects days a month does not have.
-_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+#: YYYY, YYYY-MM or YYYY-MM-DD from year 0001; the loader also rejects days a month does
+#: not have.
+_DATE = r"(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+#: The largest number a float holds: the loader refuses a larger one, and infinity.
+_FLOAT_MAX = sys.float_info.max
 
 #: The record types that have a schema of their own, by schema name.
 RECORD_SCHEMAS: dict[str, type[Any]] = {
@@ -160,6 +166,9 @@ def _object(cls: type[Any], *, in_file: bool) -> dict[str, Any]:
             schema["pattern"] = _anchored(pattern[0])
         if field.name in NON_NEGATIVE.get(cls, ()):
             schema["minimum"] = 0
+        if cls is DatasetInfo and field.name == "format":
+            # The library reads one format; a file of another is refused, not guessed at.
+            schema["const"] = FORMAT_VERSION
         if field.name == "sources":
             schema["minItems"] = 1
         if field.default is attrs.NOTHING:
@@ -178,10 +187,17 @@ def _object(cls: type[Any], *, in_file: bool) -> dict[str, Any]:
     }
     together = TOGETHER.get(cls, ())
     if together:
-        result["dependentRequired"] = {
-            field: [other] for a, b in together for field, other in ((a, b), (b, a))
-        }
+        # A field set to null is not given, as the loader sees it; dependentRequired would
+        # count it as given, so "given" is spelt out: present and not null.
+        result["allOf"] = [
+            {"if": _given(field), "then": _given(other)}
+            for a, b in together for field, other in ((a, b), (b, a))
+        ]
     return result
+
+
+def _given(field: str) -> dict[str, Any]:
+    return {"required": [field], "properties": {field: {"not": {"type": "null"}}}}
 
 
 _PARTNER_RECORDS = {cls for cls, _ in PARTNER_SECTIONS.values()}
@@ -203,12 +219,14 @@ def _type(hint: Any, in_file: bool) -> dict[str, Any]:
             return _array({"type": "string", "pattern": _anchored(source_id)})
         return _array(_type(item, in_file))
     if hint is PartialDate:
-        return {"type": "string", "pattern": _DATE}
+        return {"type": "string", "pattern": _anchored(_DATE)}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"type": "string", "enum": [member.value for member in hint]}
     if attrs.has(hint):
         return _object(hint, in_file=in_file)
-    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if hint is float:
+        return {"type": "number", "minimum": -_FLOAT_MAX, "maximum": _FLOAT_MAX}
+    simple = {str: "string", int: "integer", bool: "boolean"}
     if hint in simple:
         return {"type": simple[hint]}
     raise TypeError(f"no JSON Schema for {hint!r}")  # a new field type needs a rule here
@@ -216,7 +234,9 @@ def _type(hint: Any, in_file: bool) -> dict[str, Any]:
 
 def _anchored(pattern: str) -> str:
     # The loader matches the whole value; a JSON Schema pattern may match any part of it.
-    return f"^(?:{pattern})$"
+    # Python's $ also matches before a final newline, so "AZE\n" would pass a validator
+    # written in Python: (?!\n) rules that out, and changes nothing in ECMA-262 patterns.
+    return f"^(?:{pattern})$(?!\\n)"
 
 
 def _plain(value: Any) -> Any:
