@@ -14,12 +14,14 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 from __future__ import annotations
 
 import bisect
+import enum
 import functools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 
+import attrs
 import pendulum
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ from .model import (
     Vocabulary,
 )
 from .results import Results
-from .validate import Locator, Unread, check, check_citations
+from .validate import Locator, Unread, check, check_citations, unread_keys
 
 __all__ = ["Dataset"]
 
@@ -163,10 +165,12 @@ class Dataset:
         def locate(record: object) -> tuple[str | None, str]:
             return None, _label(record)
 
-        # Records built in Python skipped the converter's checks of each field (finite
-        # numbers, no lone surrogates, no booleans for numbers): run them as loading does.
-        problems = _fields_checked(info, parts)
-        problems += parts.check(locate)
+        # Records built in Python skipped the checks of each field that loading makes (the
+        # types, finite numbers, no lone surrogates, no booleans for numbers): each is built
+        # again from its plain data, as loading builds it, and the checks across records
+        # run on those built, leaving out references to the records that were refused.
+        problems, parts, unread = _rebuilt(info, parts)
+        problems += parts.check(locate, unread)
         problems += check_citations(
             (*parts.partners, *parts.programmes, *parts.memberships, *parts.milestones,
              *parts.projects),
@@ -630,12 +634,13 @@ class Dataset:
         indexes = self._milestone_indexes()
         # Answer from a pair's index if two filters make one, else from the smallest
         # index, then test the filters it does not cover on what it holds.
+        key: _Key
         if len(wanted) == 1:
             (key,) = wanted.items()
             return Results(indexes.get(key, _NO_MILESTONES).between(first, last), Milestone)
         pair = next(((a, b) for a, b in _PAIRS if a in wanted and b in wanted), None)
         if pair is not None:
-            key: _Key = (f"{pair[0]}+{pair[1]}", wanted[pair[0]], wanted[pair[1]])
+            key = (f"{pair[0]}+{pair[1]}", wanted[pair[0]], wanted[pair[1]])
             covered: tuple[str, ...] = pair
         else:
             key = min(wanted.items(), key=lambda k: len(indexes.get(k, _NO_MILESTONES).records))
@@ -789,27 +794,72 @@ def _open_dates(partners: Partner | Sequence[Partner], programme: Programme,
             "they are imprecise or missing")
 
 
-def _fields_checked(info: DatasetInfo, parts: _Parts) -> list[Problem]:
-    """The problems the converter finds in records built in Python, as loading finds them."""
+def _rebuilt(info: DatasetInfo, parts: _Parts) -> tuple[list[Problem], _Parts, Unread]:
+    """Records built in Python, built again from their plain data as loading builds them.
+
+    :returns: the problems the converter finds, the records it built, and the keys of those
+        it refused, so that references to them are not reported again.
+    """
     # Imported here: only records built in Python need the converter, and it takes cattrs
     # with it, which loading the bundled data does without.
-    from .convert import structure_or_describe, unstructure
+    from .convert import structure_or_describe
 
     problems: list[Problem] = []
-    for record in (info, *parts.sources, *parts.partners, *parts.programmes,
-                   *parts.memberships, *parts.milestones, *parts.projects):
-        label = "dataset" if record is info else _label(record)
-        result = structure_or_describe(unstructure(record), type(record), None, label)
-        if isinstance(result, list):
-            problems.extend(result)
+    refused: set[tuple[str, str]] = set()
+
+    def rebuild(records: Sequence[Any], cls: type[Any]) -> tuple[Any, ...]:
+        built = []
+        for record in records:
+            label = "dataset" if cls is DatasetInfo else _label(record)
+            if type(record) is not cls:
+                problems.append(Problem(record=label, value=type(record).__name__,
+                                        expected=f"a {cls.__name__} record"))
+                continue
+            plain = _plain(record)
+            result = structure_or_describe(plain, cls, None, label)
+            if isinstance(result, list):
+                problems.extend(result)
+                refused.update(unread_keys(cls, plain))
+            else:
+                built.append(result)
+        return tuple(built)
+
+    rebuild([info], DatasetInfo)
     if info.format != FORMAT_VERSION:
         problems.append(Problem(record="dataset", field="format", value=info.format,
                                 expected=f"format version {FORMAT_VERSION}"))
-    return problems
+    parts = _Parts(*(rebuild(records, cls) for records, cls in zip(parts, _PART_TYPES,
+                                                                   strict=True)))
+    return problems, parts, Unread(keys=frozenset(refused))
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A record as a data file would hold it, by the type each value has.
+
+    Not by the types the fields declare, as :func:`~nato_partners.unstructure` goes: a
+    record built in Python may hold a value of another type, which must reach the
+    converter as it is, to be reported.
+    """
+    return {field.name: _plain_value(getattr(record, field.name))
+            for field in attrs.fields(type(record))}
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Source):
+        return value  # cited sources stay records, as the loader hands them over
+    if attrs.has(type(value)):
+        return _plain(value)
+    if isinstance(value, tuple | list):
+        return [_plain_value(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 class _Parts(NamedTuple):
-    """The records of a dataset before they are indexed."""
+    """The records of a dataset before they are indexed (of the :data:`_PART_TYPES`)."""
 
     sources: tuple[Source, ...]
     partners: tuple[Partner, ...]
@@ -820,6 +870,9 @@ class _Parts(NamedTuple):
 
     def check(self, locate: Locator, unread: Unread = Unread()) -> list[Problem]:  # noqa: B008
         return check(**self._asdict(), locate=locate, unread=unread)
+
+
+_PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)
 
 
 def _label(record: object) -> str:

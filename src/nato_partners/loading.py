@@ -37,7 +37,7 @@ from .files import (
     read_directory,
 )
 from .model import DatasetInfo, Source
-from .validate import Unread
+from .validate import Unread, unread_keys
 
 __all__ = ["PLUGIN_GROUP", "load", "load_dataset"]
 
@@ -150,7 +150,7 @@ def _build(raw: RawDataset) -> Dataset:
                 built_record = _described(record.file, record.label, _SECTIONS[section],
                                           data, problems)
                 if built_record is None:
-                    unread.update(_keys(section, data))
+                    unread.update(unread_keys(_SECTIONS[section], data))
                     continue
         built[section].append(built_record)
         origins.add(built_record, record)
@@ -217,21 +217,6 @@ def _lost(raw: RawDataset) -> set[tuple[str, str]]:
         if section in (None, "memberships"):
             unread.add(("kind", "membership"))
     return unread
-
-
-def _keys(section: str, data: Any) -> list[tuple[str, str]]:
-    """The keys other records may use to refer to a record that could not be built."""
-    if not isinstance(data, dict):
-        return []
-    if section == "partner":
-        key, kind = data.get("code"), "partner"
-    elif section == "programmes":
-        key, kind = data.get("id"), "programme"
-    elif section == "memberships":
-        key, kind = f"{data.get('partner')}/{data.get('programme')}", "membership"
-    else:
-        return []
-    return [(kind, key)] if isinstance(key, str) else []
 
 
 def _resolve(

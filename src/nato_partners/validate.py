@@ -37,6 +37,7 @@ __all__ = [
     "Unread",
     "check",
     "check_citations",
+    "unread_keys",
 ]
 
 #: Says where a record came from: ``(file or None, record label)``.
@@ -108,6 +109,26 @@ class Unread:
         if item in self.keys:
             return True
         return isinstance(item, tuple) and len(item) == 2 and item[0] in self.kinds
+
+
+def unread_keys(cls: type, data: object) -> list[tuple[str, str]]:
+    """The keys other records may use to refer to a record that could not be built.
+
+    :param cls: the record's type.
+    :param data: its plain data, as far as it goes.
+    :returns: ``(kind, key)`` pairs for :class:`Unread`.
+    """
+    if not isinstance(data, dict):
+        return []
+    if cls is Partner:
+        key, kind = data.get("code"), "partner"
+    elif cls is Programme:
+        key, kind = data.get("id"), "programme"
+    elif cls is Membership:
+        key, kind = f"{data.get('partner')}/{data.get('programme')}", "membership"
+    else:
+        return []
+    return [(kind, key)] if isinstance(key, str) else []
 
 
 def check(
