@@ -35,6 +35,7 @@ __all__ = [
     "PARTNER_SECTIONS",
     "RawDataset",
     "RawRecord",
+    "RawSection",
     "bundle_directory",
     "read_bundle",
     "read_directory",
@@ -74,16 +75,45 @@ class RawRecord(NamedTuple):
     data: dict[str, Any]
 
 
+class RawSection(NamedTuple):
+    """One section of one file as read: the records of one kind, before they are checked.
+
+    :param section: the section, such as ``"milestones"``.
+    :param file: the file, relative to the dataset directory.
+    :param items: each record's fields as parsed (one for a section of one record).
+    :param many: whether the section is a list of records (``[[milestones]]``) rather than
+        one (``[partner]``).
+    """
+
+    section: str
+    file: str
+    items: list[dict[str, Any]]
+    many: bool
+
+    def label(self, index: int) -> str:
+        """The label of the ``index``-th record in problems: its id, or its position."""
+        item = self.items[index]
+        label = item.get("id", item.get("code"))
+        if isinstance(label, str):
+            return label
+        return f"{self.section}[{index}]" if self.many else self.section
+
+    def records(self) -> list[RawRecord]:
+        """The records one by one, with their labels."""
+        return [RawRecord(self.section, self.file, self.label(index), item)
+                for index, item in enumerate(self.items)]
+
+
 class RawDataset(NamedTuple):
     """Everything read from a dataset directory.
 
-    A directory's partner files are read one at a time, as ``records`` is iterated, so that
-    a loader can build each file's records and let its parsed dicts go before the next is
-    read; ``problems`` and ``lost`` are complete once ``records`` has been iterated.
+    A directory's partner files are read one at a time, as ``sections`` is iterated, so
+    that a loader can build each file's records and let its parsed dicts go before the next
+    is read; ``problems`` and ``lost`` are complete once ``sections`` has been iterated.
 
     :param info: the fields of ``dataset.toml``, or ``None`` if it could not be read.
     :param info_file: the name of that file as found.
-    :param records: every record read, those of the sources file first, then in file
+    :param sections: every section read, that of the sources file first, then in file
         order; to be iterated once.
     :param problems: what could not be read.
     :param lost: the parts that exist but could not be read, as ``(file, section)``, with
@@ -93,7 +123,7 @@ class RawDataset(NamedTuple):
 
     info: dict[str, Any] | None
     info_file: str
-    records: Iterable[RawRecord]
+    sections: Iterable[RawSection]
     problems: Sequence[Problem]
     lost: AbstractSet[tuple[str, str | None]] = frozenset()
 
@@ -105,7 +135,7 @@ class _Reader:
         self.base = base
         self.keep = keep
         self.problems: list[Problem] = []
-        self.records: list[RawRecord] = []
+        self.parts: list[RawSection] = []
         self.lost: set[tuple[str, str | None]] = set()
         self.info: dict[str, Any] | None = None
         self.info_file = "dataset.toml"
@@ -124,29 +154,29 @@ class _Reader:
             if "partner" not in content:
                 self.problem(name, "a [partner] table describing the partner the file is "
                              "about", field="partner")
-            self.sections(content, name, PARTNER_SECTIONS)
+            self.split(content, name, PARTNER_SECTIONS)
             return
         stem = os.path.splitext(name)[0]
         if stem == "dataset":
             self.info, self.info_file = content, name
         else:
-            self.sections(content, name, FILE_SECTIONS[stem])
+            self.split(content, name, FILE_SECTIONS[stem])
 
     def result(self) -> RawDataset:
         return RawDataset(self.info, self.info_file, self.stream(), self.problems, self.lost)
 
-    def stream(self) -> Iterator[RawRecord]:
-        """The records read so far, the sources first, then each pending file's in turn."""
-        records, self.records = self.records, []
-        yield from (r for r in records if r.section == "sources")
-        yield from (r for r in records if r.section != "sources")
+    def stream(self) -> Iterator[RawSection]:
+        """The sections read so far, the sources first, then each pending file's in turn."""
+        parts, self.parts = self.parts, []
+        yield from (part for part in parts if part.section == "sources")
+        yield from (part for part in parts if part.section != "sources")
         pending, self.pending = self.pending, []
         for entry, name in pending:
             content = self.parse(entry, name)
             if content is not None:
                 self.add(name, content)
-            records, self.records = self.records, []
-            yield from records
+            parts, self.parts = self.parts, []
+            yield from parts
 
     def problem(self, file: str, expected: str, *, lost: bool = True, **where: Any) -> None:
         self.problems.append(Problem(file=file, expected=expected, **where))
@@ -197,9 +227,11 @@ class _Reader:
             return None
         return content
 
-    def sections(
+    def split(
         self, content: dict[str, Any], name: str, allowed: dict[str, tuple[type[Any], bool]]
     ) -> None:
+        """Take the sections of a file's content, each checked to be a table or a list of
+        tables."""
         for section, value in content.items():
             if section not in allowed:
                 self.problem(name, f"one of the sections {', '.join(allowed)}"
@@ -211,11 +243,7 @@ class _Reader:
                 shape = "a list of tables" if many else "a table"
                 self.problem(name, shape, field=section, value=value)
                 continue
-            for index, item in enumerate(items):
-                label = item.get("id", item.get("code"))
-                if not isinstance(label, str):
-                    label = f"{section}[{index}]" if many else section
-                self.records.append(RawRecord(section, name, label, item))
+            self.parts.append(RawSection(section, name, items, many))
 
 
 def read_directory(root: str | os.PathLike[str] | Traversable, *,
@@ -305,7 +333,7 @@ def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True, *,
             seen_partners[stem] = name
             reader.pending.append((entry, name))
     if keep:
-        reader.records = list(reader.stream())
+        reader.parts = list(reader.stream())
     return reader
 
 
@@ -322,7 +350,7 @@ def read_bundle(text: str) -> RawDataset:
     reader = _Reader(None)
     for name, content in json.loads(text).items():
         reader.add(name, content)
-    return reader.result()  # the records of the sources file first, as from a directory
+    return reader.result()  # the sources file's section first, as from a directory
 
 
 def bundle_directory(root: str | os.PathLike[str] | Traversable) -> str:

@@ -33,6 +33,7 @@ from .files import (
     PARTNER_SECTIONS,
     RawDataset,
     RawRecord,
+    RawSection,
     read_bundle,
     read_directory,
 )
@@ -114,7 +115,7 @@ def _collector_paused() -> Iterator[None]:
 def _build(raw: RawDataset) -> Dataset:
     """Check and structure everything read from a dataset, and index it.
 
-    One pass over the records, file by file, so that a file's parsed dicts can go as soon
+    One pass over the sections, file by file, so that a file's parsed dicts can go as soon
     as its records are built: the sources come first, so that every citation resolves.
     """
     problems: list[Problem] = []
@@ -132,28 +133,27 @@ def _build(raw: RawDataset) -> Dataset:
     sources: dict[str, Source] = {}
     suggest = _Suggestions(sources)
     built: dict[str, list[Any]] = {section: [] for section in _SECTIONS}
-    fast = {section: STRUCTURERS[cls] for section, cls in _SECTIONS.items()}
-    for record in raw.records:
-        section = record.section
-        if section == "sources":
-            source = _structure(record.file, record.label, Source, record.data, problems)
-            if source is None:
-                unread.add(("source", record.label))
-                continue
-            sources.setdefault(source.id, source)
-            built_record: Any = source
-        else:
+    for part in raw.sections:
+        out = built[part.section]
+        start = len(out)
+        if part.section != "sources":
+            # The common case, a section whose every record the fast path takes, in one go.
+            fast, code = STRUCTURERS[_SECTIONS[part.section]], _partner_of(part.file)
             try:
-                built_record = fast[section](record.data, sources, _partner_of(record.file))
-            except Exception:  # the converter decides, and says what is wrong
-                data = _resolve(record, sources, unread, problems, suggest)
-                built_record = _described(record.file, record.label, _SECTIONS[section],
-                                          data, problems)
-                if built_record is None:
-                    unread.update(unread_keys(_SECTIONS[section], data))
-                    continue
-        built[section].append(built_record)
-        origins.add(built_record, record)
+                out += [fast(item, sources, code) for item in part.items]
+            except Exception:  # one record at a time, the converter deciding on any doubt
+                del out[start:]
+            else:
+                origins.add(part, out[start:])
+                continue
+        for record in part.records():
+            built_record = _one(record, sources, unread, problems, suggest)
+            if built_record is not None:
+                out.append(built_record)
+                origins.note(built_record, record)
+        if part.section == "sources":
+            for source in out[start:]:
+                sources.setdefault(source.id, source)
 
     problems[:0] = raw.problems  # what could not be read, known once every file was read
     unread |= _lost(raw)
@@ -175,26 +175,63 @@ def _build(raw: RawDataset) -> Dataset:
     return Dataset._checked(info, parts)
 
 
+def _one(record: RawRecord, sources: dict[str, Source], unread: set[tuple[str, str]],
+         problems: list[Problem], suggest: Callable[[str], str]) -> Any:
+    """Build one record, on the fast path if it takes it, else with the converter, which
+    adds to ``problems`` what is wrong; ``None`` for a record that cannot be built."""
+    cls = _SECTIONS[record.section]
+    if cls is Source:
+        source = _structure(record.file, record.label, Source, record.data, problems)
+        if source is None:
+            unread.add(("source", record.label))
+        return source
+    try:
+        return STRUCTURERS[cls](record.data, sources, _partner_of(record.file))
+    except Exception:  # the converter decides, and says what is wrong
+        data = _resolve(record, sources, unread, problems, suggest)
+        built = _described(record.file, record.label, cls, data, problems)
+        if built is None:
+            unread.update(unread_keys(cls, data))
+        return built
+
+
 class _Origins:
     """Where each built record came from, for the problems the checks find.
 
-    Most loads find none, so the records and their raw forms are only listed side by side,
-    and the lookup by record is made when a problem first asks for it.
+    Most loads find none, so the records of a section are kept as one run, and the lookup
+    by record is made when a problem first asks for it.
     """
 
     def __init__(self) -> None:
-        self.built: list[object] = []
-        self.places: list[tuple[str, str]] = []  # not the raw records: their dicts can go
+        self.runs: list[tuple[str, str, list[Any]]] = []
+        self.notes: dict[int, tuple[str, str]] = {}
         self.by_id: dict[int, tuple[str, str]] | None = None
 
-    def add(self, built: object, raw: RawRecord) -> None:
-        self.built.append(built)
-        self.places.append((raw.file, raw.label))
+    def add(self, part: RawSection, built: list[Any]) -> None:
+        """Note that ``built`` are the records of ``part``, one for each of its items."""
+        if part.many:
+            self.runs.append((part.file, part.section, built))
+        else:  # a label that may come from the data, which is let go
+            self.notes[id(built[0])] = (part.file, part.label(0))
+
+    def note(self, built: object, raw: RawRecord) -> None:
+        """Note where one record came from."""
+        self.notes[id(built)] = (raw.file, raw.label)
 
     def __call__(self, record: object) -> tuple[str | None, str]:
         if self.by_id is None:
-            self.by_id = dict(zip(map(id, self.built), self.places, strict=True))
+            # The labels RawSection.label gives: the id of a record that has one (its data
+            # held it, or the fast path would not have built it), else the position.
+            self.by_id = {
+                id(built): (file, built.id if type(built) in _WITH_ID else f"{section}[{i}]")
+                for file, section, run in self.runs for i, built in enumerate(run)
+            }
+            self.by_id.update(self.notes)
         return self.by_id.get(id(record), (None, _label(record)))
+
+
+#: The record types whose data gives their label by an ``id`` field.
+_WITH_ID = frozenset(cls for cls in _SECTIONS.values() if "id" in attrs.fields_dict(cls))
 
 
 #: The kind of record each file's sections hold, for the references to them.
@@ -396,16 +433,16 @@ def _read_plugin(entry: importlib.metadata.EntryPoint) -> RawDataset:
 
 def _merge(base: RawDataset, plugins: list[tuple[str, RawDataset]]) -> RawDataset:
     """Add the plugins' records to the bundled ones, their file names behind the plugin's."""
-    records = list(base.records)
+    sections = list(base.sections)
     problems = list(base.problems)
     lost = set(base.lost)
     for name, raw in plugins:
-        records += [record._replace(file=f"{name}:{record.file}") for record in raw.records]
+        sections += [part._replace(file=f"{name}:{part.file}") for part in raw.sections]
         problems += [attrs.evolve(p, file=f"{name}:{p.file or ''}") for p in raw.problems]
         lost |= {(f"{name}:{file}", section) for file, section in raw.lost}
         if raw.info is not None and raw.info.get("format") != FORMAT_VERSION:
             problems.append(Problem(file=f"{name}:{raw.info_file}", field="format",
                                     value=raw.info.get("format"),
                                     expected=f"format version {FORMAT_VERSION}"))
-    records.sort(key=lambda record: record.section != "sources")  # every source first
-    return RawDataset(base.info, base.info_file, records, problems, lost)
+    sections.sort(key=lambda part: part.section != "sources")  # every source first
+    return RawDataset(base.info, base.info_file, sections, problems, lost)

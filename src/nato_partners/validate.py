@@ -173,26 +173,30 @@ def check(
                     for field, (pattern, expected) in FIELD_PATTERNS.get(cls, {}).items()]
         non_negative = NON_NEGATIVE.get(cls, ())
         together = TOGETHER.get(cls, ())
+        cites = cls is not Source
         for record in group:
             for field, matches, expected in patterns:
                 value = getattr(record, field)
                 if value is not None and not matches(value):
                     report(record, field, value, expected)
-            for field in non_negative:
-                value = getattr(record, field)
-                if value is not None and value < 0:
-                    report(record, field, value, "a number that is not negative")
-            for pair in together:
-                given = [getattr(record, field) is not None for field in pair]
-                if any(given) and not all(given):
-                    missing = pair[given.index(False)]
-                    report(record, missing, None, f"a value: {' and '.join(pair)} go together")
-            if cls is not Source and not record.sources:  # type: ignore[union-attr]
+            if non_negative:
+                for field in non_negative:
+                    value = getattr(record, field)
+                    if value is not None and value < 0:
+                        report(record, field, value, "a number that is not negative")
+            if together:
+                for pair in together:
+                    given = [getattr(record, field) is not None for field in pair]
+                    if any(given) and not all(given):
+                        missing = pair[given.index(False)]
+                        report(record, missing, None,
+                               f"a value: {' and '.join(pair)} go together")
+            if cites and not record.sources:  # type: ignore[union-attr]
                 report(record, "sources", [], "at least one source")
 
-    _unique(sources, lambda s: s.id, "id", report)
-    _unique(partners, lambda p: p.code, "code", report)
-    _unique(partners, lambda p: p.alpha2, "alpha2", report)
+    _unique(sources, operator.attrgetter("id"), "id", report)
+    _unique(partners, operator.attrgetter("code"), "code", report)
+    _unique(partners, operator.attrgetter("alpha2"), "alpha2", report)
     for field in ("iso_numeric", "cow_code", "gw_code"):
         _unique([p for p in partners if getattr(p, field) is not None],
                 operator.attrgetter(field), field, report)
@@ -244,14 +248,19 @@ def check(
         _range(membership, "suspended", membership.joined, membership.suspended, report)
         held.setdefault((membership.partner, membership.programme), []).append(membership)
 
-    _unique(milestones, lambda m: m.id, "id", report)
+    _unique(milestones, operator.attrgetter("id"), "id", report)
     for milestone in milestones:
-        refer(milestone, "partner", "partner", milestone.partner, partner_codes)
-        if milestone.programme is not None and refer(
-            milestone, "programme", "programme", milestone.programme, programme_by_id
-        ):
-            _claim(milestone, milestone.programme, held, unread, astray, report)
-            _during(milestone, programme_by_id[milestone.programme], report)
+        if milestone.partner not in partner_codes:
+            refer(milestone, "partner", "partner", milestone.partner, partner_codes)
+        of = milestone.programme
+        if of is None:
+            continue
+        if of not in programme_by_id:
+            refer(milestone, "programme", "programme", of, programme_by_id)
+        elif milestone.kind in _CLAIMS:
+            _claim(milestone, of, held, unread, astray, report)
+        else:
+            _during(milestone, programme_by_id[of], report)
 
     _unique(projects, lambda p: p.id, "id", report)
     for project in projects:
@@ -322,9 +331,10 @@ def _claim(
 def _unique(
     records: Sequence[_T], key: Callable[[_T], object], field: str, report: _Report
 ) -> None:
-    counts = Counter(map(key, records))
-    if len(counts) == len(records):
+    keys = list(map(key, records))
+    if len(set(keys)) == len(keys):
         return  # the usual case: every key once
+    counts = Counter(keys)
     for record in records:
         if counts[key(record)] > 1:
             report(record, field, key(record), f"a unique {field} (this one is used "
