@@ -18,6 +18,7 @@ import enum
 import functools
 import operator
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 
@@ -27,6 +28,7 @@ import pendulum
 if TYPE_CHECKING:
     pass
 
+from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .answers import NotKnown
 from .dates import Certainty, DateLike, PartialDate, _period_days
@@ -92,21 +94,23 @@ _NO_MILESTONES = _DateIndex((), [])
 #: each filter alone keeps many.
 _PAIRS = (("partner", "programme"), ("partner", "kind"), ("programme", "kind"))
 
-#: The key of a milestone index: what it is by (``"partner"`` or a pair such as
-#: ``"partner+kind"``), then the values, all text so that keys hash fast.
-_Key = tuple[str, ...]
+def _column(milestones: Sequence[Milestone], field: str) -> list[str | None]:
+    """One field of every milestone, as the index keys hold it (a kind as its word)."""
+    if field == "kind":
+        return [m.kind.value for m in milestones]
+    get = operator.attrgetter(field)
+    return [get(m) for m in milestones]
 
 
-def _index_keys(milestone: Milestone) -> list[_Key]:
-    """The keys of the milestone indexes that hold ``milestone``."""
-    values = {"partner": milestone.partner, "kind": milestone.kind.value}
-    if milestone.programme is not None:
-        values["programme"] = milestone.programme
-    keys: list[_Key] = list(values.items())
-    keys += [(f"{a}+{b}", values[a], values[b]) for a, b in _PAIRS
-             if a in values and b in values]
-    keys += [("area", area.value) for area in milestone.areas]
-    return keys
+def _positions(column: Sequence[Any], at: Sequence[int] | None = None) -> dict[Any, list[int]]:
+    """Where each value of a column is (or the matching entries of ``at``), ``None`` left
+    out: a question's index in one pass, in the order of the column."""
+    found: defaultdict[Any, list[int]] = defaultdict(list)
+    for position, value in zip(at if at is not None else range(len(column)), column,
+                               strict=True):
+        if value is not None:
+            found[value].append(position)
+    return found
 
 
 class Dataset:
@@ -128,10 +132,10 @@ class Dataset:
     __slots__ = (
         "_by_partner",
         "_by_programme",
+        "_families",
         "_info",
         "_memberships",
         "_milestone_index",
-        "_milestones_by",
         "_number_keys",
         "_partner_keys",
         "_partners",
@@ -223,10 +227,10 @@ class Dataset:
                 if key:
                     self._programme_keys.setdefault(key.casefold(), programme)
 
-        self._by_partner: dict[str, tuple[Membership, ...]] = _group(
+        self._by_partner: dict[str, Results[Membership]] = _group(
             self._memberships, lambda m: m.partner
         )
-        self._by_programme: dict[str, tuple[Membership, ...]] = _group(
+        self._by_programme: dict[str, Results[Membership]] = _group(
             self._memberships, lambda m: m.programme
         )
 
@@ -237,7 +241,7 @@ class Dataset:
             ordered, [_UNDATED if m.date is None else m.date._first for m in ordered])
         # Built by the first filtered query, not here: loading stays fast for those who
         # only ever ask for a partner's timeline or a few lookups.
-        self._milestones_by: dict[_Key, _DateIndex] | None = None
+        self._families: dict[str, dict[Any, _DateIndex]] = {}
         self._text: tuple[tuple[Record, str], ...] | None = None
 
     @property
@@ -437,10 +441,12 @@ class Dataset:
             found = self._by_programme.get(self.programme(programme).id, ())
         else:
             found = self._memberships
-        if on is not None:
-            first, last = _period_days(on)
-            found = [m for m in found if m._in_force(first, last) is not Certainty.NO]
-        return Results(found, Membership)
+        if on is None:
+            # An index's own Results, shared: like every result, it cannot be changed.
+            return found if isinstance(found, Results) else Results(found, Membership)
+        first, last = _period_days(on)
+        return Results([m for m in found if m._in_force(first, last) is not Certainty.NO],
+                       Membership)
 
     def participates(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
@@ -631,21 +637,22 @@ class Dataset:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
         if not wanted:
             return Results(self._milestone_index.between(first, last), Milestone)
-        indexes = self._milestone_indexes()
         # Answer from a pair's index if two filters make one, else from the smallest
         # index, then test the filters it does not cover on what it holds.
-        key: _Key
         if len(wanted) == 1:
-            (key,) = wanted.items()
-            return Results(indexes.get(key, _NO_MILESTONES).between(first, last), Milestone)
+            ((field, value),) = wanted.items()
+            index = self._family(field).get(value, _NO_MILESTONES)
+            return Results(index.between(first, last), Milestone)
         pair = next(((a, b) for a, b in _PAIRS if a in wanted and b in wanted), None)
         if pair is not None:
-            key = (f"{pair[0]}+{pair[1]}", wanted[pair[0]], wanted[pair[1]])
+            index = self._family(f"{pair[0]}+{pair[1]}").get(
+                (wanted[pair[0]], wanted[pair[1]]), _NO_MILESTONES)
             covered: tuple[str, ...] = pair
         else:
-            key = min(wanted.items(), key=lambda k: len(indexes.get(k, _NO_MILESTONES).records))
-            covered = key[:1]
-        found: Sequence[Milestone] = indexes.get(key, _NO_MILESTONES).between(first, last)
+            index, field = min(((self._family(f).get(v, _NO_MILESTONES), f)
+                                for f, v in wanted.items()), key=lambda c: len(c[0].records))
+            covered = (field,)
+        found: Sequence[Milestone] = index.between(first, last)
         for field in wanted.keys() - set(covered):
             if field == "area":
                 found = [m for m in found if area in m.areas]
@@ -656,24 +663,34 @@ class Dataset:
                 found = [m for m in found if get(m) == wanted[field]]
         return Results(found, Milestone)
 
-    def _milestone_indexes(self) -> dict[_Key, _DateIndex]:
-        """The milestones by partner, programme, kind and area, and by the pairs of
-        :data:`_PAIRS`, each in date order (see :func:`_index_keys`).
+    def _family(self, name: str) -> dict[Any, _DateIndex]:
+        """The milestones by one field or by a pair of :data:`_PAIRS` (a name such as
+        ``"partner"`` or ``"partner+kind"``): each value's (a pair's as a tuple) in date
+        order.
 
-        Built on first use; two threads that both build it build the same thing.
+        Built on the first question that needs it, so that a program that only reads one
+        timeline does not pay for the others; two threads that both build one build the
+        same thing.
         """
-        if self._milestones_by is None:
-            everything = self._milestone_index
-            grouped: dict[_Key, tuple[list[Milestone], list[int]]] = {}
-            for milestone, day in zip(everything.records, everything.days, strict=True):
-                for key in _index_keys(milestone):
-                    records, days = grouped.setdefault(key, ([], []))
-                    records.append(milestone)
-                    days.append(day)
-            self._milestones_by = {
-                key: _DateIndex(records, days) for key, (records, days) in grouped.items()
-            }
-        return self._milestones_by
+        family = self._families.get(name)
+        if family is None:
+            with collector_paused():
+                family = self._families[name] = self._build_family(name)
+        return family
+
+    def _build_family(self, name: str) -> dict[Any, _DateIndex]:
+        records, days = self._milestone_index.records, self._milestone_index.days
+        at: list[int] | None = None
+        if name == "area":  # a milestone may be in several areas, or none
+            values: list[Any] = [a.value for m in records for a in m.areas]
+            at = [i for i, m in enumerate(records) for _ in m.areas]
+        else:
+            columns = [_column(records, field) for field in name.split("+")]
+            values = columns[0] if len(columns) == 1 else [
+                None if None in pair else pair for pair in zip(*columns, strict=True)]
+        return {value: _DateIndex([records[i] for i in positions],
+                                  [days[i] for i in positions])
+                for value, positions in _positions(values, at).items()}
 
     def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
@@ -740,7 +757,8 @@ class Dataset:
                 *self._partners, *self._programmes, *self._memberships,
                 *self._milestone_index.records, *self._projects,
             )
-            self._text = tuple((r, record_text(r)) for r in records)
+            with collector_paused():
+                self._text = tuple((r, record_text(r)) for r in records)
         return Results(record for record, haystack in self._text if needle in haystack)
 
     def matches(self, text: str) -> Results[Match]:
@@ -879,11 +897,11 @@ def _label(record: object) -> str:
     return str(getattr(record, "id", type(record).__name__))
 
 
-def _group(records: Iterable[_R], key: Callable[[_R], str]) -> dict[str, tuple[_R, ...]]:
+def _group(records: Results[_R], key: Callable[[_R], str]) -> dict[str, Results[_R]]:
     groups: dict[str, list[_R]] = {}
     for record in records:
         groups.setdefault(key(record), []).append(record)
-    return {k: tuple(v) for k, v in groups.items()}
+    return {k: Results(v, records.record_type) for k, v in groups.items()}
 
 
 def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:

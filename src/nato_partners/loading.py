@@ -10,12 +10,10 @@ other packages register as plugins.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 from ._fastpath_code import STRUCTURERS
+from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .dataset import Dataset, _label, _Parts
 from .errors import DataError, Problem, did_you_mean
@@ -72,7 +71,7 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
     if isinstance(path, str | os.PathLike) and not os.fspath(path):
         raise DataError([Problem(expected="the path of a dataset directory (got an empty "
                                  "path, which would read the current directory)")])
-    with _collector_paused():
+    with collector_paused():
         return _build(read_directory(path))
 
 
@@ -81,35 +80,6 @@ def _traversable(path: object) -> bool:
     from importlib.resources.abc import Traversable
 
     return isinstance(path, Traversable)
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0  # loads under way, in any thread
-_gc_was_enabled = False
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off while datasets are built, then restore it.
-
-    Building makes hundreds of thousands of objects and no garbage cycles; with the
-    collector on, it would walk them again and again, most of the time of a large load.
-    The collector is one switch for the whole process, so loads in several threads share
-    one pause: the last to finish restores the setting found by the first, even on error.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _build(raw: RawDataset) -> Dataset:
@@ -401,7 +371,7 @@ def _load_bundled(plugins: bool) -> Dataset:
 
         raw = _merge(raw, [(entry.name, _read_plugin(entry))
                            for entry in entry_points(group=PLUGIN_GROUP)])
-    with _collector_paused():
+    with collector_paused():
         return _build(raw)
 
 
