@@ -65,3 +65,23 @@ def test_a_pair_of_filters_is_answered_from_its_own_index() -> None:
     assert list(pair.records) == [m for m in _EVERY
                                   if m.partner == "AZE" and m.programme == "pfp"]
     assert list(_DATA.milestones("AZ", "pfp")) == list(pair.records)
+
+
+def _whole_text(record: Any) -> str:
+    """A record's text with its sources' in one string, as a search once scanned it."""
+    from nato_partners.matching import _texts
+
+    return " \n".join(_texts(record)).casefold()
+
+
+_RECORDS = [*_DATA.partners(), *_DATA.programmes(), *_DATA.memberships(), *_EVERY,
+            *_DATA.trust_fund_projects()]
+_WORDS = sorted({word for record in _RECORDS[::7] for word in _whole_text(record).split()
+                 if len(word) > 3} | {s.title.casefold() for s in _DATA.sources()[::40]})
+
+
+@settings(max_examples=150, deadline=None)
+@given(needle=st.sampled_from(_WORDS))
+def test_search_finds_what_a_scan_of_each_records_whole_text_finds(needle: str) -> None:
+    # The search keeps each source's text once, apart from the records citing it.
+    assert list(_DATA.search(needle)) == [r for r in _RECORDS if needle in _whole_text(r)]

@@ -33,7 +33,7 @@ from ._version import FORMAT_VERSION
 from .answers import NotKnown
 from .dates import Certainty, DateLike, PartialDate, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
-from .matching import Match, field_texts, record_text
+from .matching import Match, field_texts, record_text, source_text
 from .model import (
     Area,
     DatasetInfo,
@@ -142,6 +142,7 @@ class Dataset:
         "_programme_keys",
         "_programmes",
         "_projects",
+        "_source_text",
         "_sources",
         "_text",
         "_words",
@@ -243,6 +244,7 @@ class Dataset:
         # only ever ask for a partner's timeline or a few lookups.
         self._families: dict[str, dict[Any, _DateIndex]] = {}
         self._text: tuple[tuple[Record, str], ...] | None = None
+        self._source_text: tuple[tuple[str, str], ...] = ()
 
     @property
     def info(self) -> DatasetInfo:
@@ -759,7 +761,12 @@ class Dataset:
             )
             with collector_paused():
                 self._text = tuple((r, record_text(r)) for r in records)
-        return Results(record for record, haystack in self._text if needle in haystack)
+                self._source_text = tuple((s.id, source_text(s)) for s in self._sources)
+        cited = {key for key, text in self._source_text if needle in text}
+        if not cited:  # the usual case: only the records' own text can hold the words
+            return Results(record for record, text in self._text if needle in text)
+        return Results(record for record, text in self._text
+                       if needle in text or any(s.id in cited for s in record.sources))
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.

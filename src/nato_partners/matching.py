@@ -27,7 +27,7 @@ from .model import (
     Vocabulary,
 )
 
-__all__ = ["Match", "field_texts", "record_text"]
+__all__ = ["Match", "field_texts", "record_text", "source_text"]
 
 #: Characters of context kept on each side of the words found.
 _CONTEXT = 40
@@ -62,12 +62,25 @@ _KINDS = {Partner: "partner", Programme: "programme", Membership: "membership",
 
 
 def record_text(record: Record) -> str:
-    """All of a record's searchable text, in lower case, for the first pass of a search.
+    """A record's own searchable text, in lower case, for the first pass of a search.
+
+    Its sources' text is apart (:func:`source_text`): many records cite one source, and
+    its title is kept once, not in every record that cites it.
 
     :param record: the record.
-    :returns: its text.
+    :returns: the text of every field but ``sources``.
     """
-    return " \n".join(_texts(record)).casefold()
+    return " \n".join(text for field in attrs.fields(type(record)) if field.name != "sources"
+                      for text in _texts(getattr(record, field.name))).casefold()
+
+
+def source_text(source: Source) -> str:
+    """The searchable text a source adds to every record that cites it, in lower case.
+
+    :param source: the source.
+    :returns: its id, title and publisher.
+    """
+    return " \n".join(_texts(source)).casefold()
 
 
 def field_texts(record: Record, needle: str) -> list[Match]:
