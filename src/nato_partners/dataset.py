@@ -26,14 +26,13 @@ import attrs
 import pendulum
 
 if TYPE_CHECKING:
-    pass
+    from .matching import Match
 
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .answers import NotKnown
 from .dates import Certainty, DateLike, PartialDate, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
-from .matching import Match, field_texts, record_text, source_text
 from .model import (
     Area,
     DatasetInfo,
@@ -760,6 +759,9 @@ class Dataset:
                 *self._milestone_index.records, *self._projects,
             )
             with collector_paused():
+                # Imported here, as by matches(): a first question has no need of it.
+                from .matching import record_text, source_text
+
                 self._text = tuple((r, record_text(r)) for r in records)
                 self._source_text = tuple((s.id, source_text(s)) for s in self._sources)
         cited = {key for key, text in self._source_text if needle in text}
@@ -776,6 +778,8 @@ class Dataset:
             the order of :meth:`search`: one narrow table for records of every kind.
         :raises ValueError: if ``text`` is empty.
         """
+        from .matching import Match, field_texts
+
         needle = text.strip().casefold()
         return Results((match for record in self.search(text)
                         for match in field_texts(record, needle)), Match)

@@ -106,21 +106,20 @@ def _build(raw: RawDataset) -> Dataset:
     for part in raw.sections:
         out = built[part.section]
         start = len(out)
-        if part.section != "sources":
-            # The common case, a section whose every record the fast path takes, in one go.
-            fast, code = STRUCTURERS[_SECTIONS[part.section]], _partner_of(part.file)
-            try:
-                out += [fast(item, sources, code) for item in part.items]
-            except Exception:  # one record at a time, the converter deciding on any doubt
-                del out[start:]
-            else:
-                origins.add(part, out[start:])
-                continue
-        for record in part.records():
-            built_record = _one(record, sources, unread, problems, suggest)
-            if built_record is not None:
-                out.append(built_record)
-                origins.note(built_record, record)
+        # The common case, a section whose every record the fast path takes, in one go.
+        fast = STRUCTURERS[_SECTIONS[part.section]]
+        code = _partner_of(part.file)
+        try:
+            out += [fast(item, sources, code) for item in part.items]
+        except Exception:  # one record at a time, the converter deciding on any doubt
+            del out[start:]
+            for record in part.records():
+                built_record = _one(record, sources, unread, problems, suggest)
+                if built_record is not None:
+                    out.append(built_record)
+                    origins.note(built_record, record)
+        else:
+            origins.add(part, out[start:])
         if part.section == "sources":
             for source in out[start:]:
                 sources.setdefault(source.id, source)
