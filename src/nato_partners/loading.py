@@ -14,13 +14,13 @@ import functools
 import os
 import threading
 from collections.abc import Callable
+from importlib.resources.abc import Traversable  # pendulum imports importlib.resources
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
     import importlib.metadata
-    from importlib.resources.abc import Traversable
 
 from ._fastpath_code import STRUCTURERS
 from ._gc import collector_paused
@@ -65,7 +65,7 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
         other checks in :doc:`/data-format`; or an empty path.
     :raises TypeError: if ``path`` is not a path (``None``, say).
     """
-    if not isinstance(path, str | os.PathLike) and not _traversable(path):
+    if path is None or not isinstance(path, str | os.PathLike | Traversable):
         raise TypeError(f"load_dataset() needs the path of a dataset directory, not "
                         f"{type(path).__name__}")
     if isinstance(path, str | os.PathLike) and not os.fspath(path):
@@ -73,13 +73,6 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
                                  "path, which would read the current directory)")])
     with collector_paused():
         return _build(read_directory(path))
-
-
-def _traversable(path: object) -> bool:
-    # Imported here: importlib.resources brings zipfile and more, which a path does not need.
-    from importlib.resources.abc import Traversable
-
-    return isinstance(path, Traversable)
 
 
 def _build(raw: RawDataset) -> Dataset:
