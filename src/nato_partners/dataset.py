@@ -54,6 +54,7 @@ __all__ = ["Dataset"]
 
 _V = TypeVar("_V", bound=Vocabulary)
 _D = TypeVar("_D")
+_K = TypeVar("_K")
 #: Stands for "no default given", since ``None`` is a default a caller may want.
 _MISSING: Any = object()
 _R = TypeVar("_R")
@@ -129,6 +130,7 @@ class Dataset:
     """
 
     __slots__ = (
+        "_by_pair",
         "_by_partner",
         "_by_programme",
         "_families",
@@ -233,6 +235,9 @@ class Dataset:
         self._by_programme: dict[str, Results[Membership]] = _group(
             self._memberships, lambda m: m.programme
         )
+        self._by_pair: dict[tuple[str, str], Results[Membership]] = _group(
+            self._memberships, lambda m: (m.partner, m.programme)
+        )
 
         # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
         ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
@@ -324,6 +329,11 @@ class Dataset:
             names the close matches.
         :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
         """
+        if type(key) is str and cow is None and gw is None:
+            # The common case first: a code as written (such as "AZE") or a folded name.
+            found = self._partner_keys.get(key)
+            if found is not None:
+                return found
         if isinstance(key, Partner):
             return key
         given = [k for k in (key, cow, gw) if k is not None]
@@ -339,11 +349,8 @@ class Dataset:
                     return default
                 raise NotFoundError("partner", f"{system} {number}")
             return found
-        # A code as written (such as "AZE") is found at once; other text once folded.
-        found = self._partner_keys.get(key) if type(key) is str else None
         text = str(key).strip().casefold()
-        if found is None:
-            found = self._partner_keys.get(text)
+        found = self._partner_keys.get(text)
         if found is None:
             named = self._named_by_word().get(text, ())
             if len(named) == 1:
@@ -436,8 +443,7 @@ class Dataset:
             code = self.partner(partner).code
             found: Sequence[Membership] = self._by_partner.get(code, ())
             if programme is not None:
-                pid = self.programme(programme).id
-                found = [m for m in found if m.programme == pid]
+                found = self._by_pair.get((code, self.programme(programme).id), ())
         elif programme is not None:
             found = self._by_programme.get(self.programme(programme).id, ())
         else:
@@ -469,7 +475,7 @@ class Dataset:
         :raises ValueError: if ``on`` is not a date.
         """
         who, what = self.partner(partner), self.programme(programme)
-        held = [m for m in self._by_partner.get(who.code, ()) if m.programme == what.id]
+        held = self._by_pair.get((who.code, what.id), ())
         if on is None:
             if held:
                 return True
@@ -908,8 +914,8 @@ def _label(record: object) -> str:
     return str(getattr(record, "id", type(record).__name__))
 
 
-def _group(records: Results[_R], key: Callable[[_R], str]) -> dict[str, Results[_R]]:
-    groups: dict[str, list[_R]] = {}
+def _group(records: Results[_R], key: Callable[[_R], _K]) -> dict[_K, Results[_R]]:
+    groups: dict[_K, list[_R]] = {}
     for record in records:
         groups.setdefault(key(record), []).append(record)
     return {k: Results(v, records.record_type) for k, v in groups.items()}
