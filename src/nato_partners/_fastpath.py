@@ -41,7 +41,7 @@ from .model import (
     TrustFundProject,
 )
 
-__all__ = ["RECORD_TYPES", "fast_structurer", "module_source"]
+__all__ = ["RECORD_TYPES", "module_source"]
 
 #: ``fast(data, sources, code)``: ``sources`` maps the ids cited in a data file to their
 #: records (``None`` outside the loader), ``code`` is the partner a file is about.
@@ -73,17 +73,6 @@ def number(value: object) -> float:
     return result
 
 
-def record(cls: type) -> Callable[[object], Any]:
-    """The check of a nested record: one built already, as the converter takes it, or
-    plain data for that record's fast path."""
-    def check(value: object) -> Any:
-        if type(value) is cls:
-            return value
-        return fast_structurer(cls)(value, None, None)
-
-    return check
-
-
 class _Writer:
     """Writes the expression that checks and converts a value of a given type.
 
@@ -111,10 +100,11 @@ class _Writer:
             self.definitions[name] = f"{{m.value: m for m in {hint.__name__}}}"
             return f"{name}[{v}]"
         if attrs.has(hint):
-            name = f"RECORD_{hint.__name__}"
+            # A record built already is taken as the converter takes it; plain data goes to
+            # that record type's own fast path.
             self.imports.add(hint.__name__)
-            self.definitions[name] = f"record({hint.__name__})"
-            return f"{name}({v})"
+            return (f"({v} if type({v}) is {hint.__name__} else "
+                    f"structure_{hint.__name__}({v}, None, None))")
         args = typing.get_args(hint)
         if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = self.expression(args[0], "x")
@@ -137,21 +127,9 @@ RECORD_TYPES = (DatasetInfo, Source, Mission, Partner, Programme, Membership, Mi
                 TrustFundProject)
 
 
-def fast_structurer(cls: type) -> FastStructurer:
-    """The fast path for one record type.
-
-    :param cls: one of :data:`RECORD_TYPES`.
-    :returns: ``fast(data, sources, code)``, which returns the record or raises (any
-        exception) when the converter must decide.
-    :raises KeyError: for another type.
-    """
-    from ._fastpath_code import STRUCTURERS
-
-    return STRUCTURERS[cls]
-
-
 def module_source() -> str:
-    """The source of ``_fastpath_code.py``: a function per record type, written from the model.
+    """The source of ``_fastpath_code.py``: a function per record type, written from the
+    model, and ``STRUCTURERS``, the function of each type.
 
     :returns: the module's text.
     """
@@ -164,9 +142,7 @@ def module_source() -> str:
         "",
         "# ruff: noqa",
         "# mypy: ignore-errors",
-        "from ._fastpath import (",
-        "    ABSENT, FastStructurer, Refused, encodable, number, record, refuse,",
-        ")",
+        "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse",
         "from .dates import _parse_date as parse_date",
         f"from .model import {', '.join(names)}",
         "",

@@ -2,9 +2,7 @@
 
 # ruff: noqa
 # mypy: ignore-errors
-from ._fastpath import (
-    ABSENT, FastStructurer, Refused, encodable, number, record, refuse,
-)
+from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse
 from .dates import _parse_date as parse_date
 from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, TrustFundProject
 
@@ -16,8 +14,6 @@ FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_cod
 FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
 FIELDS_Source = frozenset(['id', 'title', 'publisher', 'url', 'published', 'note'])
 FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'items_disposed', 'tonnes_disposed', 'people_retrained', 'area_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'site', 'sources', 'confidence', 'note'])
-RECORD_Mission = record(Mission)
-RECORD_Source = record(Source)
 WORDS_Area = {m.value: m for m in Area}
 WORDS_Confidence = {m.value: m for m in Confidence}
 WORDS_MilestoneKind = {m.value: m for m in MilestoneKind}
@@ -115,12 +111,12 @@ def structure_Partner(data, sources, code):
     f_aliases = () if f_aliases is ABSENT else (tuple([(x if type(x) is str and (x.isascii() or encodable(x)) else refuse()) for x in f_aliases]) if type(f_aliases) is list or type(f_aliases) is tuple else refuse())
     f_mission = data.get('mission')
     if f_mission is not None:
-        f_mission = RECORD_Mission(f_mission)
+        f_mission = (f_mission if type(f_mission) is Mission else structure_Mission(f_mission, None, None))
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
-        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+        f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
     f_note = data.get('note')
@@ -158,7 +154,7 @@ def structure_Programme(data, sources, code):
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
-        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+        f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
     f_note = data.get('note')
@@ -195,7 +191,7 @@ def structure_Membership(data, sources, code):
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
-        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+        f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
     f_note = data.get('note')
@@ -234,7 +230,7 @@ def structure_Milestone(data, sources, code):
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
-        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+        f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
     f_note = data.get('note')
@@ -302,7 +298,7 @@ def structure_TrustFundProject(data, sources, code):
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
-        f_sources = (tuple([RECORD_Source(x) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
+        f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
     f_note = data.get('note')
