@@ -7,6 +7,8 @@ import re
 
 import pendulum
 import pytest
+from hypothesis import given
+from strategies import partial_dates
 
 from nato_partners import Certainty, PartialDate, Precision
 from nato_partners.dates import as_period
@@ -325,3 +327,13 @@ def test_as_period_of_each_precision() -> None:
     assert as_period("1992-02") == (pendulum.date(1992, 2, 1), pendulum.date(1992, 2, 29))
     assert as_period(PartialDate(1994, 5, 4)) == (pendulum.date(1994, 5, 4),) * 2
     assert as_period(pendulum.datetime(1994, 5, 4, 23)) == (pendulum.date(1994, 5, 4),) * 2
+
+
+@given(partial_dates, partial_dates)
+def test_the_day_numbers_and_the_sort_number_agree_with_the_dates(
+    a: PartialDate, b: PartialDate
+) -> None:
+    # The loader, the checks and the indexes compare these numbers instead of the dates.
+    assert (a._first, a._last) == (a.earliest.toordinal(), a.latest.toordinal())
+    assert (a._order < b._order) == (a < b)
+    assert (a._order == b._order) == (a == b)

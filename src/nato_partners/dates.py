@@ -101,20 +101,19 @@ class PartialDate:
                 raise ValueError("a day needs a month")
         elif not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is out of range 1-12")
-        elif self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
-            if not 1 <= self.day <= last:
-                raise ValueError(
-                    f"day {self.day} is out of range for {self.year}-{self.month:02d} "
-                    f"(1-{last})"
-                )
-        first = datetime.date(self.year, self.month or 1, self.day or 1).toordinal()
-        if self.day is None:
-            month = self.month or 12
-            end = calendar.monthrange(self.year, month)[1]
-            last = datetime.date(self.year, month, end).toordinal()
-        else:
+        try:
+            first = datetime.date(self.year, self.month or 1,
+                                  1 if self.day is None else self.day).toordinal()
+        except ValueError:  # the day is not one of its month's
+            last = calendar.monthrange(self.year, self.month or 1)[1]
+            raise ValueError(f"day {self.day} is out of range for {self.year}-"
+                             f"{self.month:02d} (1-{last})") from None
+        if self.day is not None:
             last = first
+        elif self.month is None or self.month == 12:
+            last = datetime.date(self.year, 12, 31).toordinal()
+        else:  # the day before the first of the next month
+            last = datetime.date(self.year, self.month + 1, 1).toordinal() - 1
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_last", last)
         object.__setattr__(self, "_order",
