@@ -56,15 +56,18 @@ class Refused(Exception):
 
 
 def refuse() -> Any:
+    """Raise :class:`Refused`, from inside an expression."""
     raise Refused
 
 
 def encodable(text: str) -> bool:
-    text.encode("utf-8")  # a lone surrogate cannot be written to any file
+    """Tell that non-ASCII text holds no lone surrogate, which no file could hold (or raise)."""
+    text.encode("utf-8")
     return True
 
 
 def number(value: object) -> float:
+    """A whole or decimal number as a finite float (or raise), as the converter reads one."""
     if type(value) is not float and type(value) is not int:
         raise Refused
     result = float(value)  # OverflowError for a number too large for a float
@@ -77,7 +80,8 @@ class _Writer:
     """Writes the expression that checks and converts a value of a given type.
 
     Each expression gives the value or raises. What it uses beyond the helpers of this
-    module (vocabularies, nested records) is defined once at the top of the module.
+    module (the vocabularies, each record type's field names) is defined once at the top
+    of the written module.
     """
 
     def __init__(self) -> None:

@@ -34,6 +34,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ._fastpath_code import STRUCTURERS
 from .dates import PartialDate, _parse_date
 from .errors import DataError, Problem, did_you_mean
 from .results import Results
@@ -186,8 +187,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
     :param detailed: whether a failure should say which field failed (cattrs' detailed
         validation). Both kinds accept and refuse exactly the same data; the other kind is
-        faster, so the loader tries it first and asks a detailed one only to describe a
-        record that failed.
+        faster. (The loader and :func:`structure` try the record types' own fast path
+        first, and ask a detailed converter only to describe a record it refused.)
     :returns: a strict :class:`cattrs.Converter` with hooks for every record type.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
@@ -223,7 +224,8 @@ _detailed_converter = make_converter()
 
 def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str | None
                           ) -> T | list[Problem]:
-    """Structure on the fast path; only if that fails, find out field by field what is wrong.
+    """Structure on the fast path (the record type's own, see ``nato_partners._fastpath``);
+    only if that fails, find out field by field what is wrong.
 
     :param data: plain data.
     :param cls: the record type.
@@ -231,7 +233,10 @@ def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str
     :param record: the record's id or position, for the problems.
     :returns: the record, or the problems that stop it being built.
     """
+    fast = STRUCTURERS.get(cls)
     try:
+        if fast is not None:
+            return fast(data, None, None)  # type: ignore[no-any-return]
         return _fast_converter.structure(data, cls)
     except Exception:
         try:

@@ -241,7 +241,7 @@ class Dataset:
 
         # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
         ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
-        ordered.sort(key=lambda m: _UNDATED_ORDER if m.date is None else m.date._order)
+        ordered.sort(key=lambda m: _sort_key(m.date))
         self._milestone_index = _DateIndex(
             ordered, [_UNDATED if m.date is None else m.date._first for m in ordered])
         # Built by the first filtered query, not here: loading stays fast for those who
