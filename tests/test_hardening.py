@@ -327,3 +327,18 @@ def test_a_partner_file_must_be_named_by_its_code(bundled: Path, name: str) -> N
     named = [p for p in caught.value.problems if p.file == f"partners/{name}"]
     assert len(named) == 1
     assert "alpha-3 code in lower case" in named[0].expected
+
+
+def test_a_dataset_directory_of_another_format_is_refused_naming_its_file(
+    bundled: Path,
+) -> None:
+    import nato_partners as np
+
+    info = bundled / "dataset.toml"
+    info.write_text(re.sub(r"(?m)^format = \d+", "format = 99", info.read_text("utf-8")),
+                    "utf-8")
+    with pytest.raises(np.DataError) as caught:
+        np.load_dataset(bundled)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.record, problem.field, problem.value) == (
+        "dataset.toml", "dataset", "format", 99)

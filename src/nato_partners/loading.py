@@ -139,22 +139,23 @@ def _build(raw: RawDataset) -> Dataset:
 
 def _one(record: RawRecord, sources: dict[str, Source], unread: set[tuple[str, str]],
          problems: list[Problem], suggest: Callable[[str], str]) -> Any:
-    """Build one record, on the fast path if it takes it, else with the converter, which
-    adds to ``problems`` what is wrong; ``None`` for a record that cannot be built."""
+    """Build one record of a section the fast path refused, with the converter, which adds
+    to ``problems`` what is wrong; ``None`` for a record that cannot be built.
+
+    The section's other records come this way too: a load that comes here ends in an
+    error, so speed matters less than one path for every message.
+    """
     cls = _SECTIONS[record.section]
     if cls is Source:
-        source = _structure(record.file, record.label, Source, record.data, problems)
+        source = _described(record.file, record.label, Source, record.data, problems)
         if source is None:
             unread.add(("source", record.label))
         return source
-    try:
-        return STRUCTURERS[cls](record.data, sources, _partner_of(record.file))
-    except Exception:  # the converter decides, and says what is wrong
-        data = _resolve(record, sources, unread, problems, suggest)
-        built = _described(record.file, record.label, cls, data, problems)
-        if built is None:
-            unread.update(unread_keys(cls, data))
-        return built
+    data = _resolve(record, sources, unread, problems, suggest)
+    built = _described(record.file, record.label, cls, data, problems)
+    if built is None:
+        unread.update(unread_keys(cls, data))
+    return built
 
 
 class _Origins:
