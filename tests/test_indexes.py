@@ -85,3 +85,27 @@ _WORDS = sorted({word for record in _RECORDS[::7] for word in _whole_text(record
 def test_search_finds_what_a_scan_of_each_records_whole_text_finds(needle: str) -> None:
     # The search keeps each source's text once, apart from the records citing it.
     assert list(_DATA.search(needle)) == [r for r in _RECORDS if needle in _whole_text(r)]
+
+
+def test_a_dataset_of_its_own_builds_its_indexes_and_search_text_alike() -> None:
+    # The cached bundled dataset's indexes are built once per process; a dataset loaded
+    # here builds its own, so a mistake in building them shows in this test too.
+    from importlib import resources
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        fresh = nato_partners.load_dataset(data)
+    every = list(fresh.milestones())
+    for partner, programme, kind, area in [
+        ("AZE", "pfp", None, None), ("GEO", None, MilestoneKind.VISIT, None),
+        (None, "pfp", MilestoneKind.SIGNED, None), ("AZE", None, None, Area.CYBER_DEFENCE),
+        ("AZE", "pfp", MilestoneKind.SIGNED, None), (None, None, None, Area.SCIENCE),
+    ]:
+        found = fresh.milestones(partner=partner, programme=programme, kind=kind, area=area)
+        assert list(found) == [
+            m for m in every if partner in (None, m.partner)
+            and programme in (None, m.programme) and kind in (None, m.kind)
+            and (area is None or area in m.areas)], (partner, programme, kind, area)
+        assert found  # each mix holds something, so an empty index would show
+    for needle in ("caliber", "sofa", "cyber"):
+        assert list(fresh.search(needle)) == list(_DATA.search(needle))
+        assert fresh.search(needle)
