@@ -43,6 +43,7 @@ def test_unknown_programme_names_the_close_matches() -> None:
     with pytest.raises(NotFoundError) as error:
         np.programme("Partnership for Peas")
     assert error.value.matches == ("pfp",)
+    assert str(error.value) == "no programme matches 'Partnership for Peas'; did you mean 'pfp'?"
 
 
 def test_results_are_tuples_in_a_stable_order() -> None:
