@@ -6,8 +6,9 @@ exactly that: ``PartialDate.parse("1992")`` is the whole of 1992, not 1 January.
 objects, so date arithmetic works as usual.
 
 The rule used everywhere a partial date meets a question about a day (see
-:doc:`/dates`): a stored date counts from its first day, and a date given as a question
-names a whole period (a day, a month or a year).
+:doc:`/dates`): a stored date may be any day of its period, so an answer is yes or no only
+if it holds for every such day, and not known otherwise (:class:`Certainty`); a date given
+as a question names a whole period (a day, a month or a year).
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     # For the library's own use: the day numbers (date.toordinal()) of the first and the
-    # last day, and a number that orders as _key() does. The loader, the checks and the
-    # indexes compare dates by the hundred thousand; whole numbers compare far faster than
-    # pendulum dates or tuples, and a date is made once and shared.
+    # last day, and a number that orders dates (by first day, a coarser date first). The
+    # comparisons below, the loader, the checks and the indexes compare dates by the
+    # hundred thousand; whole numbers compare far faster than pendulum dates or tuples,
+    # and a date is made once and shared.
     _first: int = attrs.field(init=False, eq=False, repr=False)
     _last: int = attrs.field(init=False, eq=False, repr=False)
     _order: int = attrs.field(init=False, eq=False, repr=False)
@@ -255,28 +257,25 @@ class PartialDate:
             return Certainty.NO
         return Certainty.MAYBE
 
-    def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._key() < other._key()
+        return self._order < other._order
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._key() <= other._key()
+        return self._order <= other._order
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._key() > other._key()
+        return self._order > other._order
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
-        return self._key() >= other._key()
+        return self._order >= other._order
 
     def __str__(self) -> str:
         if self.month is None:

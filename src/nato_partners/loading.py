@@ -139,20 +139,20 @@ def _build(raw: RawDataset) -> Dataset:
 
 def _one(record: RawRecord, sources: dict[str, Source], unread: set[tuple[str, str]],
          problems: list[Problem], suggest: Callable[[str], str]) -> Any:
-    """Build one record of a section the fast path refused, with the converter, which adds
-    to ``problems`` what is wrong; ``None`` for a record that cannot be built.
+    """Build one record of a section the fast path refused, after resolving its sources,
+    adding to ``problems`` what is wrong; ``None`` for a record that cannot be built.
 
     The section's other records come this way too: a load that comes here ends in an
     error, so speed matters less than one path for every message.
     """
     cls = _SECTIONS[record.section]
     if cls is Source:
-        source = _described(record.file, record.label, Source, record.data, problems)
+        source = _structure(record.file, record.label, Source, record.data, problems)
         if source is None:
             unread.add(("source", record.label))
         return source
     data = _resolve(record, sources, unread, problems, suggest)
-    built = _described(record.file, record.label, cls, data, problems)
+    built = _structure(record.file, record.label, cls, data, problems)
     if built is None:
         unread.update(unread_keys(cls, data))
     return built
@@ -303,17 +303,12 @@ def _partner_of(file: str) -> str | None:
 def _structure(
     file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
 ) -> _R | None:
-    """Build a record on the fast path, or else with the converter, which says what is wrong."""
+    """Build a record, adding to ``problems`` what is wrong with it; ``None`` if it cannot
+    be built."""
     try:
         return STRUCTURERS[cls](data, None, None)  # type: ignore[no-any-return]
-    except Exception:
-        return _described(file, label, cls, data, problems)
-
-
-def _described(
-    file: str, label: str, cls: type[_R], data: Any, problems: list[Problem]
-) -> _R | None:
-    """Build a record with the converter, adding to ``problems`` what is wrong with it."""
+    except Exception:  # the converter decides, and says what is wrong
+        pass
     # Imported here: a record the fast path refused is the only reason to build the
     # converter (and to import cattrs), so loading valid data never pays for it.
     from .convert import structure_or_describe

@@ -117,9 +117,9 @@ def panel(
     for programme in chosen_programmes:
         existed = numpy.ones(n_periods, dtype=bool)
         if programme.established is not None:
-            existed &= _ordinal(programme.established.earliest) <= lasts
+            existed &= programme.established._first <= lasts
         if programme.ended is not None:
-            existed &= _ordinal(programme.ended.latest) > firsts
+            existed &= programme.ended._last > firsts
         base = numpy.where(existed, 0 if programme.members_complete else _NOT_KNOWN, -1)
         status = numpy.tile(base, (n_partners, 1)).astype(numpy.int8)
         behind = numpy.full((n_partners, n_periods), -1, dtype=numpy.int32)
@@ -221,21 +221,17 @@ def _reference_day(year: int, reference: str) -> datetime.date:
                          ) from None
 
 
-def _ordinal(day: datetime.date) -> int:
-    return datetime.date(day.year, day.month, day.day).toordinal()
-
-
 def _in_force(membership: Membership, firsts: Any, lasts: Any, numpy: Any) -> tuple[Any, Any]:
     """Where the membership was certainly in force, and where certainly not.
 
     The same rule as :meth:`Membership.in_force`, for every period at once.
     """
     stops = [d for d in (membership.left, membership.suspended) if d is not None]
-    soonest_end = min((_ordinal(d.earliest) for d in stops), default=_NEVER)
-    latest_end = min((_ordinal(d.latest) for d in stops), default=_NEVER)
+    soonest_end = min((d._first for d in stops), default=_NEVER)
+    latest_end = min((d._last for d in stops), default=_NEVER)
     joined = membership.joined
-    early = _BEFORE if joined is None else _ordinal(joined.earliest)
-    late = _NEVER if joined is None else _ordinal(joined.latest)
+    early = _BEFORE if joined is None else joined._first
+    late = _NEVER if joined is None else joined._last
     day = numpy.maximum(firsts, early)
     no = (day > lasts) | (day >= latest_end)
     day = numpy.maximum(firsts, late)
