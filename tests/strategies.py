@@ -178,7 +178,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
     codes = st.sampled_from([p.code for p in partners])
     # Milestones that claim a membership's date are left to the validation tests.
     kinds = st.sampled_from([k for k in MilestoneKind if k not in (
-        MilestoneKind.JOINED, MilestoneKind.LEFT, MilestoneKind.SUSPENDED)])
+        MilestoneKind.JOINED, MilestoneKind.LEFT, MilestoneKind.SUSPENDED, MilestoneKind.RESUMED)])
     milestones = []
     for milestone_id in draw(st.lists(_slugs, max_size=4, unique=True)):
         # A milestone of a programme is not dated before the programme was established.

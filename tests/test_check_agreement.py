@@ -771,6 +771,18 @@ _ACROSS: dict[str, tuple[tuple[str, Any], ...]] = {
     "a membership suspended after its programme ended": (
         (f"{_HOST}.ended", "2000"), (f"{_MEMBERSHIP}.joined", "1995"),
         (f"{_MEMBERSHIP}.left", "2000"), (f"{_MEMBERSHIP}.suspended", "2001")),
+    "two memberships of one programme in force at once": (
+        (f"{_MEMBERSHIP}.joined", "1994"),
+        ("partners/abc:memberships[+]", {"programme": "host", "joined": "1996",
+                                          "sources": ["doc-b"]})),
+    "a membership from before its partner was a state": (
+        ("partners/abc:partner.states", [{"system": "cow", "code": 901, "start": "2000"}]),
+        (f"{_MEMBERSHIP}.joined", "1994")),
+    "two partners with one state code": (
+        ("partners/abc:partner.states", [{"system": "gw", "code": 902, "start": "1990"}]),
+        ("partners/xyz:partner.states", [{"system": "gw", "code": 902, "start": "1990"}])),
+    "an end milestone that names no programme": (
+        (f"{_MILESTONE}.kind", "left"), (f"{_MILESTONE}.programme", None)),
     "two milestones with one id": (
         ("partners/abc:milestones[+]", _BASE["partners/abc"]["milestones"][0]),),
     "a milestone of a programme that does not exist": (

@@ -627,7 +627,7 @@ def test_panel_table_says_not_known_only_for_a_status() -> None:
     table = ok("panel", "--programme", "sps", "--partner", "GE", "--from", "2010", "--to",
                "2010")
     (row,) = table.splitlines()[1:]
-    assert row.count("not known") == 2  # the status and its label, nothing else
+    assert row.count("not known") == 3  # the status, its label and the suspension column
     assert "<NA>" not in table
 
 

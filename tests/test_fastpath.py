@@ -92,7 +92,8 @@ def _richest(cls: type) -> Any:
     dataset = nato_partners.load()
     found = [dataset.info, *dataset.sources(), *dataset.partners(), *dataset.programmes(),
              *dataset.memberships(), *dataset.milestones(), *dataset.trust_fund_projects(),
-             *(p.mission for p in dataset.partners() if p.mission)]
+             *(p.mission for p in dataset.partners() if p.mission),
+             *(s for p in dataset.partners() for s in p.states)]
     return max((r for r in found if type(r) is cls),
                key=lambda r: sum(v not in (None, ()) for v in unstructure(r).values()))
 

@@ -1100,7 +1100,7 @@ def test_partners_sharing_a_code_or_a_number_are_reported_by_python_builders() -
     twin = attrs.evolve(azerbaijan, name="Twin")
     # Two partners with no numbers do not share a number: nothing to report for those.
     blank = [attrs.evolve(azerbaijan, code=code, alpha2=alpha2, name=code, iso_numeric=None,
-                          cow_code=None, gw_code=None)
+                          cow_code=None, gw_code=None, states=())
              for code, alpha2 in (("QQA", "QA"), ("QQB", "QB"))]
     with pytest.raises(DataError) as caught:
         Dataset(info=bundled.info, sources=bundled.sources(),

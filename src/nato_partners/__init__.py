@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __version__
 
 if TYPE_CHECKING:
-    from .answers import NotKnown
+    from .answers import NotKnown, Status
     from .changes import Change, diff
     from .citations import cite
     from .convert import converter, make_converter, structure, unstructure
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
         Record,
         Region,
         Source,
+        StateSpell,
+        StateSystem,
         TrustFundProject,
     )
     from .panels import panel
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
         programmes,
         search,
         sources,
+        status,
         timeline,
         trust_fund_projects,
     )
@@ -78,7 +81,7 @@ if TYPE_CHECKING:
 # the first time one of its names is used (PEP 562), and type checkers and IDEs read the
 # imports above.
 _HOMES: dict[str, tuple[str, ...]] = {
-    "answers": ("NotKnown",),
+    "answers": ("NotKnown", "Status"),
     "changes": ("Change", "diff"),
     "citations": ("cite",),
     "coverage_report": ("Coverage", "coverage"),
@@ -112,6 +115,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "Record",
         "Region",
         "Source",
+        "StateSpell",
+        "StateSystem",
         "TrustFundProject",
     ),
     "panels": ("panel",),
@@ -129,6 +134,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "programmes",
         "search",
         "sources",
+        "status",
         "timeline",
         "trust_fund_projects",
     ),
@@ -186,6 +192,9 @@ __all__ = [
     "Region",
     "Results",
     "Source",
+    "StateSpell",
+    "StateSystem",
+    "Status",
     "TrustFundProject",
     "__data_reviewed__",
     "__data_version__",
@@ -216,6 +225,7 @@ __all__ = [
     "schemas",
     "search",
     "sources",
+    "status",
     "structure",
     "timeline",
     "to_arrow",

@@ -38,6 +38,7 @@ from .model import (
     Partner,
     Programme,
     Source,
+    StateSpell,
     TrustFundProject,
 )
 
@@ -127,8 +128,8 @@ def _optional(hint: Any) -> Any:
 
 
 #: The record types that have a fast path.
-RECORD_TYPES = (DatasetInfo, Source, Mission, Partner, Programme, Membership, Milestone,
-                TrustFundProject)
+RECORD_TYPES = (DatasetInfo, Source, Mission, StateSpell, Partner, Programme, Membership,
+                Milestone, TrustFundProject)
 
 
 def module_source() -> str:

@@ -4,15 +4,16 @@
 # mypy: ignore-errors
 from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse
 from .dates import _parse_date as parse_date
-from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, TrustFundProject
+from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
 FIELDS_DatasetInfo = frozenset(['format', 'version', 'reviewed', 'title', 'description'])
-FIELDS_Membership = frozenset(['partner', 'programme', 'joined', 'left', 'suspended', 'role', 'sources', 'confidence', 'note'])
+FIELDS_Membership = frozenset(['partner', 'programme', 'joined', 'left', 'left_by', 'known_until', 'suspended', 'resumed', 'role', 'sources', 'confidence', 'note'])
 FIELDS_Milestone = frozenset(['id', 'partner', 'date', 'kind', 'title', 'summary', 'programme', 'areas', 'sources', 'confidence', 'note'])
 FIELDS_Mission = frozenset(['name', 'established', 'head', 'head_title', 'confidence'])
-FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_code', 'name', 'official_name', 'region', 'aliases', 'mission', 'sources', 'confidence', 'note'])
+FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_code', 'name', 'official_name', 'region', 'aliases', 'mission', 'states', 'sources', 'confidence', 'note'])
 FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
 FIELDS_Source = frozenset(['id', 'title', 'publisher', 'url', 'published', 'note'])
+FIELDS_StateSpell = frozenset(['system', 'code', 'start', 'end'])
 FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'items_disposed', 'tonnes_disposed', 'people_retrained', 'area_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'site', 'sources', 'confidence', 'note'])
 WORDS_Area = {m.value: m for m in Area}
 WORDS_Confidence = {m.value: m for m in Confidence}
@@ -20,6 +21,7 @@ WORDS_MilestoneKind = {m.value: m for m in MilestoneKind}
 WORDS_ProgrammeKind = {m.value: m for m in ProgrammeKind}
 WORDS_ProjectStatus = {m.value: m for m in ProjectStatus}
 WORDS_Region = {m.value: m for m in Region}
+WORDS_StateSystem = {m.value: m for m in StateSystem}
 
 
 def structure_DatasetInfo(data, sources, code):
@@ -79,6 +81,21 @@ def structure_Mission(data, sources, code):
     return Mission(name=f_name, established=f_established, head=f_head, head_title=f_head_title, confidence=f_confidence)
 
 
+def structure_StateSpell(data, sources, code):
+    if type(data) is not dict or not data.keys() <= FIELDS_StateSpell:
+        raise Refused
+    f_system = data['system']
+    f_system = WORDS_StateSystem[f_system]
+    f_code = data['code']
+    f_code = (f_code if type(f_code) is int else refuse())
+    f_start = data['start']
+    f_start = (parse_date(f_start) if type(f_start) is str else refuse())
+    f_end = data.get('end')
+    if f_end is not None:
+        f_end = (parse_date(f_end) if type(f_end) is str else refuse())
+    return StateSpell(system=f_system, code=f_code, start=f_start, end=f_end)
+
+
 def structure_Partner(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Partner:
         raise Refused
@@ -112,6 +129,8 @@ def structure_Partner(data, sources, code):
     f_mission = data.get('mission')
     if f_mission is not None:
         f_mission = (f_mission if type(f_mission) is Mission else structure_Mission(f_mission, None, None))
+    f_states = data.get('states', ABSENT)
+    f_states = () if f_states is ABSENT else (tuple([(x if type(x) is StateSpell else structure_StateSpell(x, None, None)) for x in f_states]) if type(f_states) is list or type(f_states) is tuple else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
         f_sources = tuple([sources[key] for key in f_sources])
@@ -122,7 +141,7 @@ def structure_Partner(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Partner(code=f_code, alpha2=f_alpha2, iso_numeric=f_iso_numeric, cow_code=f_cow_code, gw_code=f_gw_code, name=f_name, official_name=f_official_name, region=f_region, aliases=f_aliases, mission=f_mission, sources=f_sources, confidence=f_confidence, note=f_note)
+    return Partner(code=f_code, alpha2=f_alpha2, iso_numeric=f_iso_numeric, cow_code=f_cow_code, gw_code=f_gw_code, name=f_name, official_name=f_official_name, region=f_region, aliases=f_aliases, mission=f_mission, states=f_states, sources=f_sources, confidence=f_confidence, note=f_note)
 
 
 def structure_Programme(data, sources, code):
@@ -181,9 +200,18 @@ def structure_Membership(data, sources, code):
     f_left = data.get('left')
     if f_left is not None:
         f_left = (parse_date(f_left) if type(f_left) is str else refuse())
+    f_left_by = data.get('left_by')
+    if f_left_by is not None:
+        f_left_by = (parse_date(f_left_by) if type(f_left_by) is str else refuse())
+    f_known_until = data.get('known_until')
+    if f_known_until is not None:
+        f_known_until = (parse_date(f_known_until) if type(f_known_until) is str else refuse())
     f_suspended = data.get('suspended')
     if f_suspended is not None:
         f_suspended = (parse_date(f_suspended) if type(f_suspended) is str else refuse())
+    f_resumed = data.get('resumed')
+    if f_resumed is not None:
+        f_resumed = (parse_date(f_resumed) if type(f_resumed) is str else refuse())
     f_role = data.get('role')
     if f_role is not None:
         f_role = (f_role if type(f_role) is str and (f_role.isascii() or encodable(f_role)) else refuse())
@@ -197,7 +225,7 @@ def structure_Membership(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Membership(partner=f_partner, programme=f_programme, joined=f_joined, left=f_left, suspended=f_suspended, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
+    return Membership(partner=f_partner, programme=f_programme, joined=f_joined, left=f_left, left_by=f_left_by, known_until=f_known_until, suspended=f_suspended, resumed=f_resumed, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
 
 
 def structure_Milestone(data, sources, code):
@@ -310,6 +338,7 @@ STRUCTURERS: dict[type, FastStructurer] = {
     DatasetInfo: structure_DatasetInfo,
     Source: structure_Source,
     Mission: structure_Mission,
+    StateSpell: structure_StateSpell,
     Partner: structure_Partner,
     Programme: structure_Programme,
     Membership: structure_Membership,

@@ -18,13 +18,57 @@ Test for it with :func:`isinstance`, or compare with ``True`` and ``False`` by i
 
 from __future__ import annotations
 
+import enum
 from typing import NoReturn
 
 import attrs
 
 from .errors import NotKnownError
 
-__all__ = ["NotKnown"]
+__all__ = ["NotKnown", "Status"]
+
+
+class Status(enum.Enum):
+    """A partner's standing in a programme in a period, as far as the data knows it.
+
+    :meth:`Dataset.status <nato_partners.Dataset.status>` gives one of these, or a
+    :class:`NotKnown` where the data cannot tell. A suspended partner is still a member:
+    NATO counts it among the members, and the panels code it as one (with a column that
+    says the membership was suspended). Like :class:`NotKnown`, a status has no truth
+    value: compare it with a member, as in ``status is Status.MEMBER``.
+    """
+
+    #: A full member: a membership in force, not suspended, with no ``role``.
+    MEMBER = "member"
+    #: A membership whose ``role`` says associate.
+    ASSOCIATE = "associate"
+    #: A membership whose ``role`` says observer.
+    OBSERVER = "observer"
+    #: A member whose participation was suspended on some day of the period.
+    SUSPENDED = "suspended"
+    #: No membership in force, and the dataset holds the programme's whole membership.
+    NOT_A_MEMBER = "not a member"
+    #: The programme did not exist in the period.
+    PROGRAMME_NOT_IN_EXISTENCE = "programme not in existence"
+    #: The partner did not exist as a state in the period.
+    STATE_NOT_IN_EXISTENCE = "state not in existence"
+
+    @property
+    def is_member(self) -> bool:
+        """Whether the status is a membership (suspended included), as NATO counts one."""
+        return self in _MEMBERS
+
+    def __bool__(self) -> NoReturn:
+        # `if status:` would be true for NOT_A_MEMBER too; refusing a truth value makes
+        # that mistake loud, as for NotKnown.
+        raise TypeError(f"{self!r} has no truth value: compare it with a Status, or ask "
+                        "its is_member")
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_MEMBERS = frozenset({Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER, Status.SUSPENDED})
 
 
 @attrs.frozen

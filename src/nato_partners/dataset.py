@@ -28,9 +28,10 @@ import pendulum
 if TYPE_CHECKING:
     from .matching import Match
 
+from . import rules as _rules
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
-from .answers import NotKnown
+from .answers import NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .model import (
@@ -59,6 +60,8 @@ _K = TypeVar("_K")
 _MISSING: Any = object()
 _R = TypeVar("_R")
 _UNDATED = 10**7  # sorts after every real day's ordinal
+#: The numberings an integer key may be a code in, with the keyword that names each.
+_SYSTEMS = {"ISO 3166 numeric": "iso", "COW": "cow", "GW": "gw"}
 
 
 def _sort_key(date: PartialDate | None) -> int:
@@ -220,7 +223,11 @@ class Dataset:
         self._words: dict[str, tuple[Partner, ...]] | None = None
         self._number_keys: dict[tuple[str, int], Partner] = {}
         for partner in self._partners:
-            for system, number in (("COW code", partner.cow_code), ("GW code", partner.gw_code)):
+            iso = int(partner.iso_numeric) if partner.iso_numeric else None
+            numbers: list[tuple[str, int | None]] = [
+                ("ISO 3166 numeric", iso), ("COW", partner.cow_code), ("GW", partner.gw_code)]
+            numbers += [(spell.system.name, spell.code) for spell in partner.states]
+            for system, number in numbers:
                 if number is not None:
                     self._number_keys.setdefault((system, number), partner)
         self._programme_keys: dict[str, Programme] = {}
@@ -255,6 +262,19 @@ class Dataset:
         """What the dataset says about itself: format, data version, date of last review."""
         return self._info
 
+    @property
+    def _horizon(self) -> int:
+        return _rules.horizon_day(self._info.reviewed)
+
+    @property
+    def horizon(self) -> pendulum.Date:
+        """The last day the data knows: the first day of its ``reviewed`` date.
+
+        A question about a later day is not known, and a question with no date asks about
+        this day (see :doc:`/knowledge`).
+        """
+        return self._info.reviewed.earliest
+
     def __repr__(self) -> str:
         return (
             f"<Dataset {self.info.title!r} {self.info.version}: {len(self._partners)} partners, "
@@ -272,15 +292,17 @@ class Dataset:
         """Every country in the dataset, by name: partners, former partners and Allies.
 
         :param ally: ``True`` keeps only the Allies, ``False`` only the countries that are
-            not Allies (NATO's partners), ``None`` keeps every country. An Ally is a country
+            not Allies (NATO's partners), ``None`` keeps every country; with either filter,
+            a country that did not exist as a state in the period is left out. An Ally is a country
             whose membership of the programme ``nato`` is in force.
         :param on: the day or period the ``ally`` filter asks about; ``None`` asks about
-            today. A country that was an Ally on any day of a period counts as one.
+            the dataset's :attr:`horizon`, the last day it knows. A country that was an
+            Ally on any day of a period counts as one.
         :param region: keep only the countries of this :class:`Region` (or its value, such
             as ``"gulf"``).
         :returns: the countries.
         :raises NotKnownError: if the dates of a country's accession leave its standing in
-            the period open.
+            the period open, or the period runs past the horizon.
         :raises NotFoundError: if ``ally`` is given and the dataset has no ``nato``
             programme.
         :raises ValueError: if ``on`` is not a date.
@@ -290,26 +312,29 @@ class Dataset:
             chosen = _vocabulary(Region, region, "region")
             found = [p for p in found if p.region is chosen]
         if ally is not None:
-            when = pendulum.today() if on is None else on
+            when = self.horizon if on is None else on
             allies = {p.code for p in self.members("nato", when)}
-            found = [p for p in found if (p.code in allies) is ally]
+            first, last = _period_days(when)
+            # A country that was not a state then was neither an Ally nor a partner.
+            found = [p for p in found if (p.code in allies) is ally and
+                     _rules.state_existed(p, first, last) is not Certainty.NO]
         return found if isinstance(found, Results) else Results(found, Partner)
 
     @overload
     def partner(
-        self, key: str | int | Partner | None = None, *, cow: int | None = None,
-        gw: int | None = None,
+        self, key: str | int | Partner | None = None, *, iso: int | str | None = None,
+        cow: int | None = None, gw: int | None = None,
     ) -> Partner: ...
 
     @overload
     def partner(
-        self, key: str | int | Partner | None = None, *, cow: int | None = None,
-        gw: int | None = None, default: _D,
+        self, key: str | int | Partner | None = None, *, iso: int | str | None = None,
+        cow: int | None = None, gw: int | None = None, default: _D,
     ) -> Partner | _D: ...
 
     def partner(
-        self, key: str | int | Partner | None = None, *, cow: int | None = None,
-        gw: int | None = None, default: object = _MISSING,
+        self, key: str | int | Partner | None = None, *, iso: int | str | None = None,
+        cow: int | None = None, gw: int | None = None, default: object = _MISSING,
     ) -> object:
         """Find a partner by code, name, official name or alias (any case), or by number.
 
@@ -318,31 +343,52 @@ class Dataset:
 
         :param key: an ISO alpha-2, alpha-3 or numeric code, a name or an alias, such as
             ``"AZ"``, ``"aze"``, ``"031"``, ``"Czechia"`` or ``"Azerbaijan"``; an ``int``
-            is a Correlates of War state code, such as ``373``; a :class:`Partner` is
-            returned as it is.
-        :param cow: a Correlates of War state code, instead of ``key``.
-        :param gw: a Gleditsch-Ward state code, instead of ``key``.
+            is read in every numbering (ISO 3166 numeric, Correlates of War, Gleditsch-Ward,
+            any period's code) and must name one partner in all of them; a
+            :class:`Partner` is returned as it is.
+        :param iso: an ISO 3166-1 numeric code, such as ``31`` or ``"031"``, instead of
+            ``key``.
+        :param cow: a Correlates of War state code of any period, such as ``260`` (West
+            Germany), instead of ``key``.
+        :param gw: a Gleditsch-Ward state code of any period, instead of ``key``.
         :param default: what to return when no partner matches, instead of raising (as
             ``dict.get`` and pycountry's ``get`` do), such as ``None``.
         :returns: the partner, or ``default``.
         :raises NotFoundError: if none matches and no ``default`` is given; the error
             names the close matches.
-        :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
+        :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
+            of another in another; the error names each reading.
+        :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
+            given.
         """
-        if type(key) is str and cow is None and gw is None:
+        if type(key) is str and iso is None and cow is None and gw is None:
             # The common case first: a code as written (such as "AZE") or a folded name.
             found = self._partner_keys.get(key)
             if found is not None:
                 return found
         if isinstance(key, Partner):
             return key
-        given = [k for k in (key, cow, gw) if k is not None]
+        given = [k for k in (key, iso, cow, gw) if k is not None]
         if len(given) != 1:
-            raise TypeError("give one of a key, cow= or gw= to find a partner")
+            raise TypeError("give one of a key, iso=, cow= or gw= to find a partner")
         if isinstance(key, int) and not isinstance(key, bool):
-            cow = key
-        if cow is not None or gw is not None:
-            system, number = ("COW code", cow) if cow is not None else ("GW code", gw)
+            readings = {system: self._number_keys.get((system, key)) for system in _SYSTEMS}
+            meant = {system: p for system, p in readings.items() if p is not None}
+            if len({p.code for p in meant.values()}) > 1:
+                shown = ", ".join(f"{system} {key} is {p.name}" for system, p in meant.items())
+                calls = " or ".join(f"partner({_SYSTEMS[system]}={key})" for system in meant)
+                raise ValueError(f"{shown}: use {calls}")
+            if meant:
+                return next(iter(meant.values()))
+            if default is not _MISSING:
+                return default
+            raise NotFoundError("partner", f"code {key} (ISO 3166 numeric, COW or GW)")
+        for system, number in (("ISO 3166 numeric", iso), ("COW", cow), ("GW", gw)):
+            if number is None:
+                continue
+            if system == "ISO 3166 numeric" and isinstance(number, str) and (
+                    number.isascii() and number.isdigit()):
+                number = int(number)
             found = self._number_keys.get((system, number))  # type: ignore[arg-type]
             if found is None:
                 if default is not _MISSING:
@@ -452,61 +498,115 @@ class Dataset:
             # An index's own Results, shared: like every result, it cannot be changed.
             return found if isinstance(found, Results) else Results(found, Membership)
         first, last = _period_days(on)
-        return Results([m for m in found if m._in_force(first, last) is not Certainty.NO],
+        return Results([m for m in found if m._certainty(first, last) is not Certainty.NO],
                        Membership)
 
-    def participates(
-        self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None
-    ) -> bool | NotKnown:
-        """Tell whether a partner took part in a programme, ever or in a given period.
+    def status(
+        self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None,
+    ) -> Status | NotKnown:
+        """A partner's standing in a programme on a day or in a period.
 
-        The answer is ``True`` when a membership the dataset holds was in force, whatever
-        days its partial dates stand for. It is ``False`` only when the data rules it out:
-        the programme did not exist in the period, or the dataset holds the programme's
-        complete membership (its ``members_complete``) and no membership of the
-        partner's was in force. Otherwise it is a :class:`~nato_partners.NotKnown`, which
-        says why and has no truth value (see :doc:`/knowledge`).
+        The rules (see :doc:`/knowledge`): a question about a day after the dataset's
+        :attr:`horizon` is not known; before the partner existed as a state the answer is
+        :attr:`~nato_partners.Status.STATE_NOT_IN_EXISTENCE`, before the programme existed
+        :attr:`~nato_partners.Status.PROGRAMME_NOT_IN_EXISTENCE`; a membership in force on
+        some day of the period gives its role (``MEMBER``, ``ASSOCIATE`` or ``OBSERVER``),
+        or ``SUSPENDED`` if it was suspended on some day of it; no membership gives
+        ``NOT_A_MEMBER`` only where the dataset holds the programme's whole membership.
+        Anything the dates leave open is a :class:`~nato_partners.NotKnown`.
 
         :param partner: any key :meth:`partner` accepts.
         :param programme: any key :meth:`programme` accepts.
-        :param on: a date or period, as for :meth:`memberships`; ``None`` asks "ever".
+        :param on: a date or period, as for :meth:`memberships`; ``None`` asks about the
+            horizon.
+        :returns: a :class:`~nato_partners.Status`, or :class:`~nato_partners.NotKnown`.
+        :raises NotFoundError: if the partner or the programme is unknown.
+        :raises ValueError: if ``on`` is not a date.
+        """
+        return self._read(partner, programme, on).final
+
+    def participates(
+        self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None,
+        *, active: bool = False,
+    ) -> bool | NotKnown:
+        """Tell whether a partner was a member of a programme, ever or in a given period.
+
+        This asks about formal membership, as NATO counts members and as :meth:`members`,
+        :meth:`member_counts` and the panels do: a partner whose participation was
+        suspended (Russia in the EAPC since 2014) is still a member. Ask with
+        ``active=True`` whether it took part without suspension on some day of the period.
+
+        The answer is ``True`` when a membership the dataset holds was in force, whatever
+        days its partial dates stand for. It is ``False`` only when the data rules it out:
+        the partner or the programme did not exist in the period, or the dataset holds the
+        programme's complete membership (its ``members_complete``) and no membership of the
+        partner's was in force. Otherwise, and for any day after the dataset's
+        :attr:`horizon`, it is a :class:`~nato_partners.NotKnown`, which says why and has
+        no truth value (see :doc:`/knowledge`).
+
+        :param partner: any key :meth:`partner` accepts.
+        :param programme: any key :meth:`programme` accepts.
+        :param on: a date or period, as for :meth:`memberships`; ``None`` asks "ever", up to
+            the horizon.
+        :param active: ask whether the partner took part without suspension, instead.
         :returns: ``True``, ``False`` or :class:`~nato_partners.NotKnown`.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
         """
-        who, what = self.partner(partner), self.programme(programme)
-        held = self._by_pair.get((who.code, what.id), ())
         if on is None:
+            who, what = self.partner(partner), self.programme(programme)
+            held = self._by_pair.get((who.code, what.id), ())
             if held:
-                return True
-            return False if what.members_complete else _incomplete(what, who)
-        first, last = _period_days(on)
-        if _existed(what, first, last) is Certainty.NO:
+                if not active:
+                    return True
+                # Every day from the first the calendar has up to the horizon.
+                answers = [_rules.read(who, what, [m], 1, self._horizon,
+                                       self._horizon).active for m in held]
+                if Certainty.YES in answers:
+                    return True
+                if Certainty.MAYBE in answers:
+                    return NotKnown(f"the data does not say whether {who.name} took part in "
+                                    f"{what.name} without suspension")
+                return False
+            return False if what.members_complete else _rules.incomplete(what, who)
+        reading = self._read(partner, programme, on)
+        status = reading.status
+        if isinstance(status, NotKnown):
+            return status
+        if not status.is_member:
             return False
-        maybe = False
-        for membership in held:
-            answer = membership._in_force(first, last)
-            if answer is Certainty.YES:
-                return True
-            maybe = maybe or answer is Certainty.MAYBE
-        if maybe:
-            return NotKnown(_open_dates(who, what, on))
-        return False if what.members_complete else _incomplete(what, who)
+        if not active:
+            return True
+        if reading.active is Certainty.MAYBE:
+            return NotKnown(f"the data does not say whether the {reading.membership.programme!r} "  # type: ignore[union-attr]
+                            "membership was active (not suspended) on some day of "
+                            f"{PartialDate.coerce(on)}")
+        return reading.active is Certainty.YES
+
+    def _read(self, partner: str | Partner, programme: str | Programme,
+              on: DateLike | None) -> _rules.Reading:
+        who, what = self.partner(partner), self.programme(programme)
+        first, last = ((self._horizon, self._horizon) if on is None else _period_days(on))
+        period = str(self.horizon if on is None else PartialDate.coerce(on))
+        return _rules.read(who, what, self._by_pair.get((who.code, what.id), ()),
+                           first, last, self._horizon, period)
 
     def members(
         self, programme: str | Programme, on: DateLike | None = None, *,
         known_only: bool = False,
     ) -> Results[Partner]:
-        """The partners that took part in a programme, in the order they first joined.
+        """The partners that were members of a programme, in the order they first joined.
 
+        A suspended member is a member, as NATO counts them (see :meth:`participates`).
         The list is whole or it is not given: if the dataset does not hold the programme's
-        complete membership, or if imprecise or missing dates leave open whether a partner
-        was a member in the period, this raises :class:`~nato_partners.NotKnownError`
-        rather than return a list that would pass for the whole one.
+        complete membership, if imprecise or missing dates leave open whether a partner
+        was a member in the period, or if the period runs past the dataset's
+        :attr:`horizon`, this raises :class:`~nato_partners.NotKnownError` rather than
+        return a list that would pass for the whole one.
 
         :param programme: any key :meth:`programme` accepts, such as ``"pfp"`` or ``"nato"``.
         :param on: keep only partners whose membership was in force at some time in this
-            period; ``None`` keeps every partner that ever took part.
+            period; ``None`` keeps every partner that ever took part, up to the horizon.
         :param known_only: give the partners the data shows to be members, and leave out
             those it cannot tell about, instead of raising. The list may then be partial.
         :returns: the partners; those whose joining is undated come last, by code.
@@ -519,16 +619,17 @@ class Dataset:
         held = self._by_programme.get(what.id, ())
         if on is None:
             if not (what.members_complete or known_only):
-                raise NotKnownError(_incomplete(what).reason)
+                raise NotKnownError(_rules.incomplete(what).reason)
             return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
                            Partner)
         first, last = _period_days(on)
-        yes, maybe = self._in_force(held, what, first, last)
+        yes, maybe, unknown = self._in_force(held, what, first, last)
         if not known_only:
-            if not what.members_complete and _existed(what, first, last) is not Certainty.NO:
-                raise NotKnownError(_incomplete(what).reason)
+            if unknown is not None:
+                raise NotKnownError(unknown.reason)
             if maybe:
-                raise NotKnownError(_open_dates(maybe, what, on))
+                raise NotKnownError(_rules.open_dates(maybe, what, str(PartialDate.coerce(on)))
+                                    .reason)
         return Results(yes, Partner)
 
     @overload
@@ -547,17 +648,18 @@ class Dataset:
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
         known_only: bool = False,
     ) -> dict[int, int] | dict[int, int | NotKnown]:
-        """How many partners took part in a programme in each year.
+        """How many partners were members of a programme in each year.
 
-        A partner counts in a year if its membership was in force on any day of it. A
-        year whose count turns on dates the data does not hold precisely enough has a
+        A partner counts in a year if its membership was in force on any day of it, a
+        suspended one included. A year whose count turns on dates the data does not hold
+        precisely enough, or that runs past the dataset's :attr:`horizon`, has a
         :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
         small.
 
         :param programme: any key :meth:`programme` accepts.
         :param years: the years to count; by default every year from the programme's
             establishment (or its first dated joining) to the year it ended, or to the
-            current year.
+            horizon's year.
         :param known_only: count only the partners the data shows to be members, so every
             year has a number, which may be too small.
         :returns: a dict from year to the number of partners (or
@@ -568,39 +670,53 @@ class Dataset:
         """
         what = self.programme(programme)
         if not (what.members_complete or known_only):
-            raise NotKnownError(_incomplete(what).reason)
+            raise NotKnownError(_rules.incomplete(what).reason)
         held = self._by_programme.get(what.id, ())
         if years is None:
             starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
             if not starts:
                 return {}
-            last = what.ended.year if what.ended else pendulum.today().year
+            last = what.ended.year if what.ended else self.horizon.year
             years = range(min(starts), last + 1)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
-            yes, maybe = self._in_force(held, what,
-                                        *_period_days(PartialDate(year)))
-            if maybe and not known_only:
-                counts[year] = NotKnown(_open_dates(maybe, what, str(year)))
+            yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
+            if known_only:
+                counts[year] = len(yes)
+            elif unknown is not None:
+                counts[year] = unknown
+            elif maybe:
+                counts[year] = _rules.open_dates(maybe, what, str(year))
             else:
                 counts[year] = len(yes)
         return counts
 
     def _in_force(
         self, held: Iterable[Membership], programme: Programme, first: int, last: int,
-    ) -> tuple[list[Partner], list[Partner]]:
-        """The partners whose memberships were in force in a period, and those that might have."""
-        if _existed(programme, first, last) is Certainty.NO:
-            return [], []
+    ) -> tuple[list[Partner], list[Partner], NotKnown | None]:
+        """The partners that were members in a period, those that may have been, and why
+        the list cannot be whole whatever their dates say (or ``None``)."""
+        horizon = self._horizon
+        if first > horizon:
+            return [], [], _rules.after_horizon(horizon)
+        known = min(last, horizon)
+        unknown = None
+        if last > horizon:
+            unknown = _rules.after_horizon(horizon)
+        elif _rules.programme_existed(programme, first, known) is Certainty.NO:
+            return [], [], None  # it had no members, whoever the data holds
+        elif not programme.members_complete:
+            unknown = _rules.incomplete(programme)
         answers: dict[str, Certainty] = {}
         for membership in held:  # in joining order, which the result keeps
-            answer = membership._in_force(first, last)
+            answer = membership._certainty(first, known)
             if answers.get(membership.partner) in (None, Certainty.NO) or (
                 answer is Certainty.YES
             ):
                 answers[membership.partner] = answer
         return ([self.partner(c) for c, a in answers.items() if a is Certainty.YES],
-                [self.partner(c) for c, a in answers.items() if a is Certainty.MAYBE])
+                [self.partner(c) for c, a in answers.items() if a is Certainty.MAYBE],
+                unknown)
 
     # -- milestones ----------------------------------------------------------------------
 
@@ -791,42 +907,6 @@ class Dataset:
                         for match in field_texts(record, needle)), Match)
 
 
-
-
-def _existed(programme: Programme, first: int, last: int) -> Certainty:
-    """Whether a programme existed on some day of a period (day numbers), as far as its
-    dates tell.
-
-    Only :attr:`Certainty.NO` is relied on: a programme that did not exist had no members.
-    """
-    established, ended = programme.established, programme.ended
-    if established is not None and established._first > last:
-        return Certainty.NO
-    if ended is not None and ended._last <= first:
-        return Certainty.NO
-    return Certainty.MAYBE
-
-
-def _incomplete(programme: Programme, partner: Partner | None = None) -> NotKnown:
-    """The answer for a partner with no membership of a programme the data may not hold whole."""
-    name = f"{programme.name} ({programme.id!r})"
-    if partner is None:
-        return NotKnown(f"the dataset does not hold the complete membership of {name}")
-    return NotKnown(f"the dataset holds no {name} membership of {partner.name}'s, and it does "
-                    "not hold the programme's complete membership")
-
-
-def _open_dates(partners: Partner | Sequence[Partner], programme: Programme,
-                on: DateLike) -> str:
-    """Why a question about a period turns on dates the data does not hold precisely."""
-    if isinstance(partners, Partner):
-        partners = [partners]
-    names = ", ".join(p.name for p in partners[:5])
-    if len(partners) > 5:
-        names += f" and {len(partners) - 5} more"
-    return (f"the recorded dates of the {programme.name} ({programme.id!r}) membership of "
-            f"{names} do not say whether it was in force in {PartialDate.coerce(on)}; "
-            "they are imprecise or missing")
 
 
 def _rebuilt(info: DatasetInfo, parts: _Parts) -> tuple[list[Problem], _Parts, Unread]:

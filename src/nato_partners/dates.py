@@ -18,6 +18,8 @@ import datetime
 import enum
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pendulum
@@ -322,3 +324,32 @@ def _period_days(value: DateLike) -> tuple[int, int]:
     """
     date = _parse_date(value) if type(value) is str else PartialDate.coerce(value)
     return date._first, date._last
+
+
+#: Day numbers before and after every real day's (``date.toordinal()`` runs from 1 to
+#: 3,652,059): the bounds of a start or an end that no date limits.
+BEFORE = -(10**7)
+NEVER = 10**7
+
+
+def _overlap(first: Any, last: Any, start: tuple[Any, Any], end: tuple[Any, Any],
+             maximum: Callable[[Any, Any], Any] = max) -> tuple[Any, Any]:
+    """Whether a span meets the days ``first`` to ``last`` on some day: ``(yes, no)``.
+
+    The span's first day lies between the day numbers ``start = (earliest, latest)``, and
+    the first day after it between ``end = (soonest, latest)``. Yes: even starting as late
+    and stopping as soon as the bounds allow, it meets the period. No: even starting as
+    early and stopping as late as they allow, it misses it; and a span whose first day
+    surely falls in the period meets it on that day, however soon it stopped. The same
+    arithmetic serves one period (``int`` days) and many at once (numpy arrays, with
+    ``numpy.maximum``).
+    """
+    day = maximum(first, start[0])
+    no = (day > last) | (day >= end[1])
+    day = maximum(first, start[1])
+    yes = (day <= last) & ((day < end[0]) | (start[0] >= first))
+    return yes, no
+
+
+def _certainty(yes: bool, no: bool) -> Certainty:
+    return Certainty.YES if yes else Certainty.NO if no else Certainty.MAYBE

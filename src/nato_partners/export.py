@@ -54,6 +54,7 @@ from .model import (
     Partner,
     Programme,
     Source,
+    StateSpell,
     TrustFundProject,
 )
 
@@ -108,6 +109,8 @@ class _Leaf:
                     (f"{self.name}_precision", "category", _PRECISIONS))
         if self.kind == "sources":
             return ((self.name, "list", ()), ("source_urls", "list", ()))
+        if self.kind == "spells":
+            return ((self.name, "list", ()),)
         return ((self.name, self.kind, self.vocabulary),)
 
 
@@ -131,6 +134,8 @@ def _leaves(cls: type[Any], prefix: tuple[str, ...] = ()) -> list[_Leaf]:
             leaves.append(_Leaf(name, path, "sources"))
         elif item is str or _is_vocabulary(item):
             leaves.append(_Leaf(name, path, "list"))
+        elif item is StateSpell:
+            leaves.append(_Leaf(name, path, "spells"))
         elif attrs.has(kind):
             leaves.extend(_leaves(kind, path))
         else:  # pragma: no cover - a new field type in model.py must be handled here
@@ -197,6 +202,8 @@ def _columns(records: Sequence[Any], cls: type[Any]) -> dict[str, list[Any]]:
             columns[leaf.name] = [None if v is None else v.value for v in values]
         elif leaf.kind == "list":
             columns[leaf.name] = [[getattr(x, "value", x) for x in v] for v in values]
+        elif leaf.kind == "spells":
+            columns[leaf.name] = [[_spell_text(x) for x in v] for v in values]
         else:
             columns[leaf.name] = values
     return columns
@@ -493,6 +500,10 @@ def _unflatten(columns: Mapping[str, list[Any]], row: int, cls: type[Any],
             value = value.item()  # numpy's bool_ is not the bool the converter insists on
         elif leaf.kind in ("list", "sources"):
             value = _plain_list(value)
+        elif leaf.kind == "spells":
+            value = _plain_list(value)
+            if isinstance(value, list):
+                value = [_spell_data(x) for x in value]
         elif isinstance(value, str):
             value = str(value)  # numpy's str_ is not the str the converter insists on
         if leaf.kind == "sources" and isinstance(value, list):
@@ -502,6 +513,23 @@ def _unflatten(columns: Mapping[str, list[Any]], row: int, cls: type[Any],
             for name in leaf.path[:-1]:
                 target = target.setdefault(name, {})
             target[leaf.path[-1]] = value
+    return data
+
+
+def _spell_text(spell: StateSpell) -> str:
+    """A state period in one cell of text: ``system:code:start:end`` (end empty if open)."""
+    return f"{spell.system.value}:{spell.code}:{spell.start}:{spell.end or ''}"
+
+
+def _spell_data(text: Any) -> Any:
+    """The plain data of a state period written by :func:`_spell_text`; anything else is
+    passed on as it is, for the converter to describe."""
+    parts = text.split(":") if isinstance(text, str) else []
+    if len(parts) != 4 or not (parts[1].isascii() and parts[1].isdigit()):
+        return text
+    data: dict[str, Any] = {"system": parts[0], "code": int(parts[1]), "start": parts[2]}
+    if parts[3]:
+        data["end"] = parts[3]
     return data
 
 

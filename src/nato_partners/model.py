@@ -15,7 +15,16 @@ import enum
 import attrs
 
 from ._html import HtmlRepr
-from .dates import Certainty, PartialDate
+from .dates import (
+    BEFORE,
+    NEVER,
+    Certainty,
+    DateLike,
+    PartialDate,
+    _certainty,
+    _overlap,
+    _period_days,
+)
 
 __all__ = [
     "Area",
@@ -32,6 +41,8 @@ __all__ = [
     "Record",
     "Region",
     "Source",
+    "StateSpell",
+    "StateSystem",
     "TrustFundProject",
     "Vocabulary",
 ]
@@ -94,6 +105,10 @@ class MilestoneKind(Vocabulary):
     JOINED = "joined"
     LEFT = "left"
     SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    #: One side halted part of the relationship (meetings, a mission, most cooperation)
+    #: without ending or suspending a membership the data holds.
+    PAUSED = "paused"
     SIGNED = "signed"
     SUBMITTED = "submitted"
     INVITED = "invited"
@@ -132,13 +147,24 @@ class ProjectStatus(Vocabulary):
     COMPLETED = "completed"
 
 
+class StateSystem(Vocabulary):
+    """A list of the world's states that researchers code their data by."""
+
+    #: The Correlates of War State System Membership List.
+    COW = "cow"
+    #: Gleditsch and Ward's list of independent states.
+    GW = "gw"
+
+
 @attrs.frozen(kw_only=True)
 class DatasetInfo(HtmlRepr):
     """What a dataset directory says about itself, in its ``dataset.toml``.
 
     :param format: the version of the file layout, so that readers can tell old from new.
     :param version: the version of the data itself, such as ``"2026.11.28"``.
-    :param reviewed: when the data was last checked against its sources.
+    :param reviewed: when the data was last checked against its sources. It is the
+        dataset's horizon: the data knows nothing after it, so a question about a later
+        day is not known (see :doc:`/knowledge`).
     :param title: a short name for the dataset.
     :param description: what the dataset covers.
     """
@@ -195,6 +221,26 @@ class Mission(HtmlRepr):
 
 
 @attrs.frozen(kw_only=True)
+class StateSpell(HtmlRepr):
+    """A period in which a country was a state of a state list, under one code.
+
+    A country can have several: Germany is 260 in the Correlates of War list from 1955
+    until unification and 255 after it; a state occupied or annexed for a time leaves the
+    list and comes back.
+
+    :param system: the list.
+    :param code: the state's code in that list for the period.
+    :param start: the first day of the period, as the list gives it.
+    :param end: the last day of the period, or ``None`` while the state is in the list.
+    """
+
+    system: StateSystem
+    code: int
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Partner(HtmlRepr):
     """A country in the dataset: a NATO partner, a former partner, or an Ally.
 
@@ -207,15 +253,21 @@ class Partner(HtmlRepr):
     :param alpha2: the ISO 3166-1 alpha-2 code, such as ``"AZ"``.
     :param iso_numeric: the ISO 3166-1 numeric code, three digits as text, such as
         ``"031"``.
-    :param cow_code: the Correlates of War state code, such as ``373``, for merging with
-        COW-coded data; ``None`` where the COW list has none.
-    :param gw_code: the Gleditsch-Ward state code, which differs from the COW code for a
-        few states (the partner's ``note`` says how).
+    :param cow_code: the Correlates of War state code the country has today (or had last),
+        such as ``373``, for merging with COW-coded data; ``None`` where the COW list has
+        none. ``states`` gives the code of each period.
+    :param gw_code: the Gleditsch-Ward state code of today (or the last one), which differs
+        from the COW code for a few states (the partner's ``note`` says how).
     :param name: the short English name.
     :param official_name: the formal name, where a source gives it.
     :param region: the partnership region.
     :param aliases: other names and spellings a user may search by.
     :param mission: the partner's mission to NATO, where a source describes it.
+    :param states: the periods in which the country existed as a state, with its code in
+        each, from the COW and Gleditsch-Ward lists. A country is a state on the days some
+        period of either list covers; before it existed it had no memberships, and a
+        question about such a day is answered so. A partner with no periods (a dataset
+        that does not record them) is taken to have existed throughout.
     :param sources: the sources for the facts in this record.
     :param confidence: how well the sources back them.
     :param note: what a reader must know about the record.
@@ -231,6 +283,7 @@ class Partner(HtmlRepr):
     region: Region
     aliases: tuple[str, ...] = ()
     mission: Mission | None = None
+    states: tuple[StateSpell, ...] = ()
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH
     note: str | None = None
@@ -239,6 +292,24 @@ class Partner(HtmlRepr):
     def id(self) -> str:
         """The partner's key, its alpha-3 ``code``, so that every record has an ``id``."""
         return self.code
+
+    def state_code(self, system: StateSystem | str, on: DateLike) -> int | None:
+        """The partner's code in a state list on a day, such as Germany's COW 260 in 1980.
+
+        :param system: ``"cow"`` or ``"gw"`` (or a :class:`StateSystem`).
+        :param on: the day, or a period: the code of its last day the state was listed.
+        :returns: the code, or ``None`` if the list did not hold the state then. A partner
+            that records no periods gives its ``cow_code`` or ``gw_code``.
+        :raises ValueError: if ``system`` is not a state list or ``on`` is not a date.
+        """
+        system = StateSystem(system)
+        spells = [s for s in self.states if s.system is system]
+        if not spells:
+            return self.cow_code if system is StateSystem.COW else self.gw_code
+        first, last = _period_days(on)
+        found = [s for s in spells if s.start._first <= last
+                 and (s.end is None or s.end._last >= first)]
+        return max(found, key=lambda s: s.start._first).code if found else None
 
 
 @attrs.frozen(kw_only=True)
@@ -279,16 +350,27 @@ class Programme(HtmlRepr):
 class Membership(HtmlRepr):
     """A partner's participation in a programme, from the day it joined to the day it left.
 
-    A membership is in force from the first day of ``joined`` up to, not including, the
-    first day of ``left`` or of ``suspended``, whichever comes first.
+    A membership is in force from ``joined`` up to, not including, ``left``. A suspension
+    does not end it: from ``suspended`` (up to ``resumed``, if it came) the partner is a
+    member whose participation is suspended, as NATO counts Russia and Belarus among the
+    members of the EAPC. Where the sources show that a membership ended without dating the
+    end, ``left_by`` says by when it had ended, and ``known_until`` how long it is known to
+    have lasted; between the two the answer is not known.
 
     :param partner: the partner's alpha-3 code.
     :param programme: the programme's id.
     :param joined: when the participation began, or ``None`` when the sources confirm the
         membership but give no date (a question about a date is then not known).
-    :param left: when it ended, or ``None`` while it goes on.
-    :param suspended: when NATO suspended practical cooperation under it, if it did; the
-        membership is not in force from then on, though it was never formally ended.
+    :param left: when it ended, or ``None`` while it goes on (up to the dataset's horizon)
+        or when no source dates the end.
+    :param left_by: for a membership that ended on a day no source gives, a date by which
+        it had ended (such as a page that no longer lists the partner); ``None`` otherwise.
+    :param known_until: the latest date the sources show the membership in force, for one
+        whose end is not dated: after it, and before ``left_by`` (or the horizon), the
+        answer is not known.
+    :param suspended: when NATO (or the partner) suspended the participation, if it did;
+        the partner stays a member, with the status "suspended".
+    :param resumed: when a suspended participation resumed, if it did.
     :param role: the partner's standing where the programme has several, such as
         ``"observer"``.
     :param sources: the sources for the facts in this record.
@@ -300,7 +382,10 @@ class Membership(HtmlRepr):
     programme: str
     joined: PartialDate | None = None
     left: PartialDate | None = None
+    left_by: PartialDate | None = None
+    known_until: PartialDate | None = None
     suspended: PartialDate | None = None
+    resumed: PartialDate | None = None
     role: str | None = None
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH
@@ -313,12 +398,12 @@ class Membership(HtmlRepr):
 
     @property
     def ends(self) -> PartialDate | None:
-        """The date the membership stopped being in force, or ``None`` while it is.
+        """The date the membership ended, as precisely as known, or ``None``.
 
-        This is ``left`` or ``suspended``, whichever is earlier.
+        This is ``left``, or ``left_by`` for an end no source dates (the membership ended
+        on or before that date). A suspension does not end a membership.
         """
-        stops = [d for d in (self.left, self.suspended) if d is not None]
-        return min(stops) if stops else None
+        return self.left or self.left_by
 
     def in_force(self, first: datetime.date, last: datetime.date) -> Certainty:
         """Tell whether the membership was in force on some day from ``first`` to ``last``.
@@ -328,39 +413,71 @@ class Membership(HtmlRepr):
         the end really were, :attr:`~nato_partners.Certainty.NO` only if it holds for none,
         and :attr:`~nato_partners.Certainty.MAYBE` otherwise, as for a membership that
         joined in March 1992 asked about 5 March 1992, or one the sources do not date.
+        A suspended membership is in force (see :meth:`suspended_in`). This knows nothing
+        of the dataset's horizon: :meth:`Dataset.status <nato_partners.Dataset.status>`
+        does.
 
         :param first: the first day of the period asked about.
         :param last: the last day of the period asked about.
         :returns: whether the membership overlaps the period.
         """
-        return self._in_force(first.toordinal(), last.toordinal())
+        return self._certainty(first.toordinal(), last.toordinal())
 
-    def _in_force(self, first: int, last: int) -> Certainty:
-        """:meth:`in_force` for day numbers (``date.toordinal()``), as queries ask it."""
-        left, suspended = self.left, self.suspended
-        # The end is the first of left and suspended: its earliest and latest possible day.
-        if left is None and suspended is None:
-            soonest_end = latest_end = None
-        elif left is None or suspended is None:
-            end = left or suspended
-            soonest_end, latest_end = end._first, end._last  # type: ignore[union-attr]
-        else:
-            soonest_end = min(left._first, suspended._first)
-            latest_end = min(left._last, suspended._last)
-        joined = self.joined
-        if joined is None:
-            if latest_end is not None and latest_end <= first:
-                return Certainty.NO
-            return Certainty.MAYBE
-        # No: even joining as early and ending as late as the dates allow misses the period.
-        day = max(first, joined._first)
-        if day > last or (latest_end is not None and day >= latest_end):
+    def _certainty(self, first: int, last: int) -> Certainty:
+        """:meth:`in_force` for day numbers (``date.toordinal()``), as questions ask it."""
+        return _certainty(*_overlap(first, last, *self._span()))
+
+    def suspended_in(self, first: datetime.date, last: datetime.date) -> Certainty:
+        """Tell whether the membership was in force and suspended on some day of a period.
+
+        :param first: the first day of the period asked about.
+        :param last: the last day of the period asked about.
+        :returns: :attr:`~nato_partners.Certainty.YES`, ``MAYBE`` or ``NO``, as for
+            :meth:`in_force`.
+        """
+        span = self._suspension()
+        if span is None:
             return Certainty.NO
-        # Yes: even joining as late and ending as early as the dates allow meets it.
-        day = max(first, joined._last)
-        if day <= last and (soonest_end is None or day < soonest_end):
-            return Certainty.YES
-        return Certainty.MAYBE
+        return _certainty(*_overlap(first.toordinal(), last.toordinal(), *span))
+
+    # The day bounds of the membership, as (earliest, latest) day numbers of its first day
+    # and of the first day after it; every rule that asks whether a membership was in
+    # force (dataset questions, panels, plots) reads them from here.
+
+    def _span(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """When the membership began and when it stopped, as day bounds."""
+        joined, left = self.joined, self.left
+        start = (BEFORE, NEVER) if joined is None else (joined._first, joined._last)
+        if left is not None:
+            return start, (left._first, left._last)
+        # Known in force through known_until's first day: it stopped on a later day.
+        soonest = start[0] if self.known_until is None else self.known_until._first + 1
+        if self.left_by is not None:
+            return start, (soonest, self.left_by._last)
+        return start, (NEVER if self.known_until is None else soonest, NEVER)
+
+    def _suspension(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """When the suspension began and stopped (at its resumption or the membership's
+        end), as day bounds; ``None`` for a membership never suspended."""
+        if self.suspended is None:
+            return None
+        end = self._span()[1]
+        resumed = self.resumed
+        if resumed is not None:
+            end = (min(end[0], resumed._first), min(end[1], resumed._last))
+        return (self.suspended._first, self.suspended._last), end
+
+    def _active(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The spans in which the membership was in force and not suspended."""
+        start, end = self._span()
+        suspension = self._suspension()
+        if suspension is None:
+            return [(start, end)]
+        stopped = suspension[0]
+        spans = [(start, (min(end[0], stopped[0]), min(end[1], stopped[1])))]
+        if self.resumed is not None:
+            spans.append(((self.resumed._first, self.resumed._last), end))
+        return spans
 
 
 @attrs.frozen(kw_only=True)

@@ -39,7 +39,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._extras import require
-from .model import Membership, Partner, Programme
+from .answers import Status
+from .dates import _overlap
+from .model import Partner, Programme, StateSystem
+from .rules import horizon_day, programme_span, role_status, state_span
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -57,8 +60,6 @@ STATUS_LABELS: dict[int | None, str] = {
 }
 
 _NOT_KNOWN = -9  # the COW code for missing data, used only while the panel is built
-_NEVER = 10**7  # after every real day's ordinal
-_BEFORE = -(10**7)
 
 
 def panel(
@@ -102,47 +103,82 @@ def panel(
         dataset = load()
     chosen_partners = _chosen(partners, dataset.partners(), dataset.partner)
     chosen_programmes = _chosen(programmes, dataset.programmes(), dataset.programme)
+    horizon = horizon_day(dataset.info.reviewed)
     if start is None:
         start = _first_year(chosen_programmes, dataset)
     if end is None:
-        end = datetime.date.today().year
+        end = dataset.horizon.year
     if start > end:
         raise ValueError(f"the panel starts after it ends ({start} > {end})")
     firsts, lasts, labels = _periods(start, end, freq, reference)
-    index = {p.code: i for i, p in enumerate(chosen_partners)}
     n_partners, n_periods = len(chosen_partners), len(firsts)
+    # The rules of nato_partners.rules, for every period at once: what the known days
+    # (those up to the horizon) prove, and nothing of the days after it.
+    known = numpy.minimum(lasts, horizon)
+    beyond = lasts > horizon
+    after = firsts > horizon
+    state_yes = numpy.ones((n_partners, n_periods), dtype=bool)
+    state_no = numpy.zeros((n_partners, n_periods), dtype=bool)
+    for row, partner in enumerate(chosen_partners):
+        if partner.states:
+            state_yes[row] = False
+            state_no[row] = True
+            for spell in partner.states:
+                yes, no = _overlap(firsts, known, *state_span(spell), numpy.maximum)
+                state_yes[row] |= yes
+                state_no[row] &= no
+    gone = numpy.array([bool(p.states) and all(s.end is not None for s in p.states)
+                        for p in chosen_partners])
+    state_no &= ~after
+    no_state = state_no & (~beyond | gone[:, None])  # rows the panel leaves out
 
     status_blocks: list[Any] = []
+    suspended_blocks: list[Any] = []
     membership_blocks: list[Any] = []
+    index = {p.code: i for i, p in enumerate(chosen_partners)}
     for programme in chosen_programmes:
-        existed = numpy.ones(n_periods, dtype=bool)
-        if programme.established is not None:
-            existed &= programme.established._first <= lasts
-        if programme.ended is not None:
-            existed &= programme.ended._last > firsts
-        base = numpy.where(existed, 0 if programme.members_complete else _NOT_KNOWN, -1)
-        status = numpy.tile(base, (n_partners, 1)).astype(numpy.int8)
+        start_days, end_days = programme_span(programme)
+        existed_yes, existed_no = _overlap(firsts, known, start_days, end_days, numpy.maximum)
+        # What a partner with no membership in force gets, period by period.
+        none_held = numpy.where(
+            existed_no, numpy.where(beyond, _NOT_KNOWN, -1),
+            numpy.where(existed_yes & ~beyond & programme.members_complete, 0, _NOT_KNOWN))
+        status = numpy.tile(none_held, (n_partners, 1)).astype(numpy.int8)
+        status[~state_yes & (status == 0)] = _NOT_KNOWN  # a state that may not have existed
+        status[:, after] = _NOT_KNOWN
+        suspended = numpy.zeros((n_partners, n_periods), dtype=numpy.int8)  # -9 not known
+        suspended[status == _NOT_KNOWN] = _NOT_KNOWN
         behind = numpy.full((n_partners, n_periods), -1, dtype=numpy.int32)
         held = dataset.memberships(programme=programme)
         for number, membership in enumerate(held):
-            row = index.get(membership.partner)
-            if row is None:
+            at = index.get(membership.partner)
+            if at is None:
                 continue
-            yes, no = _in_force(membership, firsts, lasts, numpy)
-            code = _code(membership)
-            cells = status[row]
-            # Yes beats not known, which beats the default; a programme that did not
-            # exist stays -1 (its memberships are checked to lie within its life).
-            mark_yes = yes & existed
-            maybe = ~yes & ~no & existed & (cells < 1)
-            cells[maybe] = _NOT_KNOWN
-            cells[mark_yes] = code
-            behind[row][mark_yes | maybe] = number
+            row = at
+            yes, no = _overlap(firsts, known, *membership._span(), numpy.maximum)
+            open_ = ~after & ~existed_no & ~state_no[row]
+            yes &= open_
+            maybe = ~yes & ~no & open_ & (status[row] < 1)
+            status[row][maybe] = _NOT_KNOWN
+            suspended[row][maybe] = _NOT_KNOWN
+            status[row][yes] = _CODES[role_status(membership)]
+            span = membership._suspension()
+            if span is None:
+                suspended[row][yes] = 0
+            else:
+                s_yes, s_no = _overlap(firsts, known, *span, numpy.maximum)
+                suspended[row][yes] = numpy.where(
+                    s_yes, 1, numpy.where(s_no & ~beyond, 0, _NOT_KNOWN))[yes]
+            behind[row][yes | maybe] = number
         status_blocks.append(status.ravel())
+        suspended_blocks.append(suspended.ravel())
         membership_blocks.append((behind.ravel(), held))
 
-    frame = _long_frame(pandas, numpy, chosen_partners, chosen_programmes, labels,
-                        status_blocks, membership_blocks, freq)
+    frame = _long_frame(pandas, numpy, chosen_partners, chosen_programmes, labels, firsts,
+                        lasts, status_blocks, suspended_blocks, membership_blocks, freq)
+    keep = ~numpy.tile(no_state.ravel(), len(chosen_programmes))
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
     if wide:
         frame = _widen(pandas, frame)
     if backend == "pandas":
@@ -154,6 +190,9 @@ def panel(
         polars = require("polars", "polars", "panel")
         return polars.from_pandas(frame)
     raise ValueError(f"unknown backend {backend!r}; expected pandas, arrow or polars")
+
+
+_CODES = {Status.MEMBER: 1, Status.ASSOCIATE: 2, Status.OBSERVER: 3}
 
 
 def _chosen(keys: Iterable[Any] | None, every: Sequence[Any], find: Any) -> list[Any]:
@@ -221,40 +260,16 @@ def _reference_day(year: int, reference: str) -> datetime.date:
                          ) from None
 
 
-def _in_force(membership: Membership, firsts: Any, lasts: Any, numpy: Any) -> tuple[Any, Any]:
-    """Where the membership was certainly in force, and where certainly not.
-
-    The same rule as :meth:`Membership.in_force`, for every period at once.
-    """
-    stops = [d for d in (membership.left, membership.suspended) if d is not None]
-    soonest_end = min((d._first for d in stops), default=_NEVER)
-    latest_end = min((d._last for d in stops), default=_NEVER)
-    joined = membership.joined
-    early = _BEFORE if joined is None else joined._first
-    late = _NEVER if joined is None else joined._last
-    day = numpy.maximum(firsts, early)
-    no = (day > lasts) | (day >= latest_end)
-    day = numpy.maximum(firsts, late)
-    yes = (day <= lasts) & (day < soonest_end)
-    return yes, no
-
-
-def _code(membership: Membership) -> int:
-    role = (membership.role or "").casefold()
-    if "observer" in role:
-        return 3
-    if "associate" in role:
-        return 2
-    return 1
-
-
 def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
-                programmes: Sequence[Programme], labels: list[Any],
-                status_blocks: list[Any], membership_blocks: list[Any], freq: str) -> Any:
+                programmes: Sequence[Programme], labels: list[Any], firsts: Any, lasts: Any,
+                status_blocks: list[Any], suspended_blocks: list[Any],
+                membership_blocks: list[Any], freq: str) -> Any:
     """The long panel, built column by column from small lookups taken by index."""
     n_partners, n_periods, n_programmes = len(partners), len(labels), len(programmes)
     status = (numpy.concatenate(status_blocks) if status_blocks
               else numpy.array([], dtype=numpy.int8))
+    suspended = (numpy.concatenate(suspended_blocks) if suspended_blocks
+                 else numpy.array([], dtype=numpy.int8))
     missing = status == _NOT_KNOWN
     partner_index = numpy.tile(numpy.repeat(numpy.arange(n_partners), n_periods), n_programmes)
     programme_index = numpy.repeat(numpy.arange(n_programmes), n_partners * n_periods)
@@ -272,8 +287,10 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
         "partner_name": pandas.Categorical.from_codes(partner_index,
                                                       categories=[p.name for p in partners]),
         "iso_numeric": per_partner([p.iso_numeric for p in partners], "string"),
-        "cow_code": per_partner([p.cow_code for p in partners], "Int64"),
-        "gw_code": per_partner([p.gw_code for p in partners], "Int64"),
+        "cow_code": _codes(pandas, numpy, partners, StateSystem.COW, firsts, lasts)
+        .take(partner_index * n_periods + period_index),
+        "gw_code": _codes(pandas, numpy, partners, StateSystem.GW, firsts, lasts)
+        .take(partner_index * n_periods + period_index),
         "programme": pandas.Categorical.from_codes(programme_index,
                                                    categories=[p.id for p in programmes]),
         "period": _period_column(pandas, labels, freq).take(period_index),
@@ -281,6 +298,8 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
                                              missing),
         "status_label": pandas.Categorical.from_codes(
             label_codes, categories=[STATUS_LABELS[c] for c in (1, 2, 3, 0, -1, None)]),
+        "suspended": pandas.arrays.BooleanArray(suspended == 1,
+                                                suspended == _NOT_KNOWN),
     }
     # Each cell held by a membership names it, with the precision of its dates.
     precisions = ["year", "month", "day"]
@@ -303,6 +322,27 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
     columns["ends_precision"] = pandas.Categorical.from_codes(
         numpy.concatenate(ends) if ends else [], categories=precisions, ordered=True)
     return pandas.DataFrame(columns)
+
+
+def _codes(pandas: Any, numpy: Any, partners: Sequence[Partner], system: StateSystem,
+           firsts: Any, lasts: Any) -> Any:
+    """Each partner's code in a state list in each period (partner by partner): the code
+    of the latest period of the list that meets it, as :meth:`Partner.state_code` gives."""
+    codes = numpy.zeros((len(partners), len(firsts)), dtype=numpy.int64)
+    missing = numpy.ones((len(partners), len(firsts)), dtype=bool)
+    for row, partner in enumerate(partners):
+        spells = sorted((s for s in partner.states if s.system is system),
+                        key=lambda s: s.start._first)
+        if not spells:
+            code = partner.cow_code if system is StateSystem.COW else partner.gw_code
+            codes[row] = code or 0
+            missing[row] = code is None
+        for spell in spells:  # a later period's code wins where two meet one period
+            meets = (spell.start._first <= lasts) & (
+                True if spell.end is None else spell.end._last >= firsts)
+            codes[row][meets] = spell.code
+            missing[row][meets] = False
+    return pandas.arrays.IntegerArray(codes.ravel(), missing.ravel())
 
 
 def _period_column(pandas: Any, labels: list[Any], freq: str) -> Any:

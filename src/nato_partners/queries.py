@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, TypeVar, overload
 
-from .answers import NotKnown
+from .answers import NotKnown, Status
 from .dataset import _MISSING
 from .dates import DateLike
 from .loading import load
@@ -49,6 +49,7 @@ __all__ = [
     "programmes",
     "search",
     "sources",
+    "status",
     "timeline",
     "trust_fund_projects",
 ]
@@ -71,33 +72,36 @@ def partners(
 
 @overload
 def partner(
-    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None
+    key: str | int | Partner | None = None, *, iso: int | str | None = None,
+    cow: int | None = None, gw: int | None = None,
 ) -> Partner: ...
 
 
 @overload
 def partner(
-    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None,
-    default: _D,
+    key: str | int | Partner | None = None, *, iso: int | str | None = None,
+    cow: int | None = None, gw: int | None = None, default: _D,
 ) -> Partner | _D: ...
 
 
 def partner(
-    key: str | int | Partner | None = None, *, cow: int | None = None, gw: int | None = None,
-    default: object = _MISSING,
+    key: str | int | Partner | None = None, *, iso: int | str | None = None,
+    cow: int | None = None, gw: int | None = None, default: object = _MISSING,
 ) -> object:
     """Find a partner by code, name, alias or number. See :meth:`nato_partners.Dataset.partner`.
 
     :param key: such as ``"AZ"``, ``"AZE"``, ``"031"`` (ISO numeric), ``"azerbaijan"``, or
-        an ``int`` Correlates of War code such as ``373``.
-    :param cow: a Correlates of War state code.
-    :param gw: a Gleditsch-Ward state code.
+        an ``int`` that is a code in only one numbering (or of one partner in all).
+    :param iso: an ISO 3166-1 numeric code.
+    :param cow: a Correlates of War state code of any period.
+    :param gw: a Gleditsch-Ward state code of any period.
     :param default: what to return when none matches, instead of raising.
     :returns: the partner, or ``default``.
     :raises NotFoundError: if none matches and no ``default`` is given.
-    :raises TypeError: if not exactly one of ``key``, ``cow`` and ``gw`` is given.
+    :raises ValueError: if an ``int`` key names different partners in different numberings.
+    :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is given.
     """
-    return load().partner(key, cow=cow, gw=gw, default=default)
+    return load().partner(key, iso=iso, cow=cow, gw=gw, default=default)
 
 
 def programmes(partner: str | Partner | None = None) -> Results[Programme]:
@@ -137,18 +141,37 @@ def memberships(
 
 
 def participates(
-    partner: str | Partner, programme: str | Programme, on: DateLike | None = None
+    partner: str | Partner, programme: str | Programme, on: DateLike | None = None, *,
+    active: bool = False,
 ) -> bool | NotKnown:
-    """Whether a partner took part in a programme. See :meth:`nato_partners.Dataset.participates`.
+    """Whether a partner was a member of a programme.
+
+    See :meth:`nato_partners.Dataset.participates`.
 
     :param partner: a partner key.
     :param programme: a programme key.
-    :param on: a date or period, or ``None`` for "ever".
+    :param on: a date or period, or ``None`` for "ever" (up to the data's horizon).
+    :param active: ask whether it took part without suspension, instead of whether it was
+        a member (a suspended member is one).
     :returns: ``True``, ``False``, or :class:`~nato_partners.NotKnown` where the data
         cannot tell.
     :raises NotFoundError: if the partner or the programme is unknown.
     """
-    return load().participates(partner, programme, on)
+    return load().participates(partner, programme, on, active=active)
+
+
+def status(
+    partner: str | Partner, programme: str | Programme, on: DateLike | None = None
+) -> Status | NotKnown:
+    """A partner's standing in a programme. See :meth:`nato_partners.Dataset.status`.
+
+    :param partner: a partner key.
+    :param programme: a programme key.
+    :param on: a date or period, or ``None`` for the data's horizon (its last known day).
+    :returns: a :class:`~nato_partners.Status`, or :class:`~nato_partners.NotKnown`.
+    :raises NotFoundError: if the partner or the programme is unknown.
+    """
+    return load().status(partner, programme, on)
 
 
 def members(

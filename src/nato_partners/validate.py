@@ -86,6 +86,7 @@ _CLAIMS = {
     MilestoneKind.JOINED: "joined",
     MilestoneKind.LEFT: "left",
     MilestoneKind.SUSPENDED: "suspended",
+    MilestoneKind.RESUMED: "resumed",
 }
 
 
@@ -196,13 +197,17 @@ def check(
 
     _unique(sources, operator.attrgetter("id"), "id", report)
     _unique(partners, operator.attrgetter("code"), "code", report)
+    coded: dict[tuple[str, int], str] = {}  # each state code of each list names one partner
+    for partner in partners:
+        _states(partner, coded, report)
     _unique(partners, operator.attrgetter("alpha2"), "alpha2", report)
     for field in ("iso_numeric", "cow_code", "gw_code"):
         _unique([p for p in partners if getattr(p, field) is not None],
                 operator.attrgetter(field), field, report)
 
     programme_by_id = {p.id: p for p in programmes}
-    partner_codes = {p.code for p in partners}
+    partner_by_code = {p.code: p for p in partners}
+    partner_codes = partner_by_code.keys()
 
     def refer(record: object, field: str, kind: str, value: str, known: Iterable[str]) -> bool:
         """Report a reference that does not resolve; tell whether it resolved."""
@@ -238,15 +243,17 @@ def check(
     held: dict[tuple[str, str], list[Membership]] = {}
     astray: set[str] = set()
     for membership in memberships:
-        refer(membership, "partner", "partner", membership.partner, partner_codes)
+        if refer(membership, "partner", "partner", membership.partner, partner_codes):
+            _while_state(membership, partner_by_code[membership.partner], report)
         if refer(membership, "programme", "programme", membership.programme, programme_by_id):
             _within_lifetime(membership, programme_by_id[membership.programme], report)
         else:
             # It may be the membership a milestone claims, under a misspelt programme.
             astray.add(membership.partner)
-        _range(membership, "left", membership.joined, membership.left, report)
-        _range(membership, "suspended", membership.joined, membership.suspended, report)
+        _dates_agree(membership, report)
         held.setdefault((membership.partner, membership.programme), []).append(membership)
+    for spells in held.values():
+        _no_overlap(spells, report)
 
     _unique(milestones, operator.attrgetter("id"), "id", report)
     for milestone in milestones:
@@ -254,6 +261,13 @@ def check(
             refer(milestone, "partner", "partner", milestone.partner, partner_codes)
         of = milestone.programme
         if of is None:
+            # A joining may stand alone (a source's date that disagrees with the
+            # membership's); an end, a suspension or a resumption must say of what.
+            if milestone.kind in _CLAIMS and milestone.kind is not MilestoneKind.JOINED:
+                report(milestone, "programme", None,
+                       f"the programme whose membership a {milestone.kind.value!r} milestone "
+                       "dates (an event that ends or suspends no membership is of kind "
+                       "'paused' or another)")
             continue
         if of not in programme_by_id:
             refer(milestone, "programme", "programme", of, programme_by_id)
@@ -353,9 +367,67 @@ def _range(
     start: PartialDate | None,
     end: PartialDate | None,
     report: _Report,
-) -> None:
+) -> bool:
+    """Report an end before its start; tell whether it was."""
     if start is not None and end is not None and end._last < start._first:
         report(record, field, str(end), f"a date on or after the start ({start})")
+        return True
+    return False
+
+
+def _dates_agree(membership: Membership, report: _Report) -> None:
+    """A membership's dates come in order."""
+    m = membership
+    reported = set()  # one problem a field: the first start it comes before
+    for field, start in (("left", m.joined), ("left_by", m.joined), ("known_until", m.joined),
+                         ("suspended", m.joined), ("resumed", m.joined),
+                         ("resumed", m.suspended),
+                         ("left", m.known_until), ("left_by", m.known_until)):
+        if field not in reported and _range(m, field, start, getattr(m, field), report):
+            reported.add(field)
+
+
+def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
+    """Two memberships of one partner in one programme cannot both be in force on a day.
+
+    Only an overlap the dates make certain is reported: a coarse end and a precise new
+    start in the same month may well follow each other.
+    """
+    spans = [(m, *m._span()) for m in memberships]
+    for index, (a, a_start, a_end) in enumerate(spans):
+        for b, b_start, b_end in spans[index + 1:]:
+            if max(a_start[1], b_start[1]) < min(a_end[0], b_end[0]):
+                later = b if b_start[0] >= a_start[0] else a
+                earlier = a if later is b else b
+                report(later, "joined", str(later.joined),
+                       f"a date after the end of the membership that began "
+                       f"{earlier.joined} (two memberships of {later.partner} in "
+                       f"{later.programme!r} cannot both be in force; a suspension and its "
+                       "end are the suspended and resumed dates of one membership)")
+
+
+def _states(partner: Partner, coded: dict[tuple[str, int], str], report: _Report) -> None:
+    """A partner's state periods run forwards and use codes no other partner's periods use."""
+    for index, spell in enumerate(partner.states):
+        field = f"states[{index}]"
+        if spell.end is not None and spell.end._last < spell.start._first:
+            report(partner, f"{field}.end", str(spell.end),
+                   f"a date on or after the start ({spell.start})")
+        owner = coded.setdefault((spell.system.value, spell.code), partner.code)
+        if owner != partner.code:
+            report(partner, f"{field}.code", spell.code,
+                   f"a {spell.system.name} code no other partner has ({owner} has it)")
+
+
+def _while_state(membership: Membership, partner: Partner, report: _Report) -> None:
+    """A membership cannot begin before its partner existed as a state."""
+    if not partner.states or membership.joined is None:
+        return
+    start = min(spell.start for spell in partner.states)
+    if membership.joined._last < start._first:
+        report(membership, "joined", str(membership.joined),
+               f"a date on or after {partner.code} existed as a state ({start}); a "
+               "predecessor's membership is a record of the predecessor's")
 
 
 def _may_coincide(a: PartialDate, b: PartialDate) -> bool:
@@ -404,13 +476,13 @@ def _within_lifetime(
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
     if programme.ended is not None:
-        if membership.left is None:
+        if membership.left is None and membership.left_by is None:
             report(membership, "left", None,
                    f"a date: {programme.id!r} ended ({programme.ended}), so the membership did")
         if joined is not None and joined._first > programme.ended._last:
             report(membership, "joined", str(membership.joined),
                    f"a date on or before {programme.id!r} ended ({programme.ended})")
-        for field in ("left", "suspended"):
+        for field in ("left", "left_by", "suspended", "resumed"):
             stop = getattr(membership, field)
             if stop is not None and stop._first > programme.ended._last:
                 report(membership, field, str(stop),

@@ -87,6 +87,8 @@ def _plain(record: Any, implied: Iterable[str] = ()) -> dict[str, Any]:
             data["sources"] = [source.id for source in value]
         elif isinstance(data[field.name], dict):  # a record inside the record (a Mission)
             data[field.name] = _plain(value)
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            data[field.name] = [_plain(item) for item in value]  # a partner's states
     return data
 
 

@@ -1,0 +1,221 @@
+"""The rules of the open world: what the data can say of a partner, a programme and a period.
+
+Every question about a period goes through here (:class:`~nato_partners.Dataset`'s
+questions, the panels, the coverage report), so that each rule is written once:
+
+- **The horizon.** The data knows nothing after the day it was last reviewed
+  (:attr:`DatasetInfo.reviewed <nato_partners.DatasetInfo.reviewed>`). A period that
+  begins after it is not known; one that runs past it keeps only what the known days
+  prove: a membership in force on one of them is a fact, "not a member" is not, since the
+  partner may join on a later day.
+- **States in time.** Before a country existed as a state it was a member of nothing.
+- **Programme lives.** A programme that did not exist in the period had no members; one
+  that may not have existed yet (a start known only to the year) gives no "no".
+- **Memberships.** A membership in force on some day of the period makes the partner a
+  member; one whose imprecise or missing dates leave it open makes the answer not known.
+  A suspension is a status of a member, not an end.
+- **Complete lists.** "Not a member" only where the dataset holds the programme's whole
+  membership; otherwise not known.
+
+Periods are day numbers (``date.toordinal()``), from ``first`` to ``last`` inclusive.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from .answers import NotKnown, Status
+from .dates import BEFORE, NEVER, Certainty, PartialDate, _certainty, _overlap
+from .model import Membership, Partner, Programme, StateSpell
+
+__all__ = ["Reading", "after_horizon", "horizon_day", "incomplete", "open_dates",
+           "programme_existed", "programme_span", "read", "role_status", "state_existed",
+           "state_span"]
+
+
+class Reading(NamedTuple):
+    """What the data says of one partner in one programme in one period.
+
+    :param status: the formal standing: a member status (``MEMBER``, ``ASSOCIATE`` or
+        ``OBSERVER``, whether suspended or not), ``NOT_A_MEMBER``, one of the two "not in
+        existence" statuses, or a :class:`NotKnown`.
+    :param membership: the membership in force, or one that may have been; ``None``
+        where none is.
+    :param suspended: for a member, whether its participation was suspended on some day of
+        the period (``MAYBE`` where the dates or the horizon leave it open); ``NO``
+        otherwise.
+    :param active: for a member, whether it took part without suspension on some day of
+        the period; ``NO`` otherwise.
+    """
+
+    status: Status | NotKnown
+    membership: Membership | None = None
+    suspended: Certainty = Certainty.NO
+    active: Certainty = Certainty.NO
+
+    @property
+    def final(self) -> Status | NotKnown:
+        """The status with suspension: ``SUSPENDED`` for a member suspended on some day."""
+        status = self.status
+        if isinstance(status, NotKnown) or not status.is_member:
+            return status
+        if self.suspended is Certainty.YES:
+            return Status.SUSPENDED
+        if self.suspended is Certainty.MAYBE:
+            assert self.membership is not None
+            return NotKnown(f"{_name(self.membership)} was in force, but the data does not "
+                            "tell whether it was suspended on some day of the period")
+        return status
+
+
+def horizon_day(reviewed: PartialDate) -> int:
+    """The last day the data knows (day number): the first day of its review date."""
+    return reviewed._first
+
+
+def read(partner: Partner, programme: Programme, held: Iterable[Membership],
+         first: int, last: int, horizon: int, period: str = "the period") -> Reading:
+    """Apply the rules to one partner, programme and period.
+
+    :param partner: the partner.
+    :param programme: the programme.
+    :param held: the partner's memberships of the programme.
+    :param first: the period's first day.
+    :param last: the period's last day.
+    :param horizon: the last day the data knows.
+    :param period: the period as the question named it, for the reasons.
+    :returns: the reading.
+    """
+    if first > horizon:
+        return Reading(after_horizon(horizon))
+    known = min(last, horizon)
+    beyond = last > horizon  # days the data knows nothing of
+    state = state_existed(partner, first, known)
+    if state is Certainty.NO:
+        # After the horizon a state may come into being, unless its lists have ended it.
+        gone = all(spell.end is not None for spell in partner.states)
+        return Reading(after_horizon(horizon) if beyond and not gone
+                       else Status.STATE_NOT_IN_EXISTENCE)
+    existed = programme_existed(programme, first, known)
+    if existed is Certainty.NO:
+        return Reading(after_horizon(horizon) if beyond
+                       else Status.PROGRAMME_NOT_IN_EXISTENCE)
+    maybe: Membership | None = None
+    for membership in held:
+        answer = membership._certainty(first, known)
+        if answer is Certainty.YES:
+            suspension = membership._suspension()
+            suspended = (Certainty.NO if suspension is None
+                         else _certainty(*_overlap(first, known, *suspension)))
+            active = _any(_certainty(*_overlap(first, known, *span))
+                          for span in membership._active())
+            if beyond:  # a suspension may begin, or end, on a day after the horizon
+                suspended = Certainty.YES if suspended is Certainty.YES else Certainty.MAYBE
+                active = Certainty.YES if active is Certainty.YES else Certainty.MAYBE
+            return Reading(role_status(membership), membership, suspended, active)
+        if answer is Certainty.MAYBE and maybe is None:
+            maybe = membership
+    if maybe is not None:
+        return Reading(open_dates([partner], programme, period), maybe)
+    if state is Certainty.MAYBE:
+        return Reading(NotKnown(f"the data does not say whether {partner.name} existed as a "
+                                "state in the period"))
+    if existed is Certainty.MAYBE:
+        return Reading(NotKnown(f"the data does not date {programme.name} "
+                                f"({programme.id!r}) precisely enough to say whether it "
+                                "existed in the period"))
+    if beyond:
+        return Reading(after_horizon(horizon))
+    if not programme.members_complete:
+        return Reading(incomplete(programme, partner))
+    return Reading(Status.NOT_A_MEMBER)
+
+
+def role_status(membership: Membership) -> Status:
+    """The member status a membership's ``role`` gives."""
+    role = (membership.role or "").casefold()
+    if "observer" in role:
+        return Status.OBSERVER
+    if "associate" in role:
+        return Status.ASSOCIATE
+    return Status.MEMBER
+
+
+def programme_existed(programme: Programme, first: int, last: int) -> Certainty:
+    """Whether a programme existed on some day of a period, as far as its dates tell.
+
+    A programme with no ``established`` may have begun at any time, so only its ``ended``
+    can rule a period out. Its life runs from ``established`` up to, not including,
+    ``ended``.
+    """
+    return _certainty(*_overlap(first, last, *programme_span(programme)))
+
+
+def programme_span(programme: Programme) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A programme's life as day bounds of its first day and of the first day after it."""
+    established, ended = programme.established, programme.ended
+    return (((BEFORE, NEVER) if established is None
+             else (established._first, established._last)),
+            (NEVER, NEVER) if ended is None else (ended._first, ended._last))
+
+
+def state_existed(partner: Partner, first: int, last: int) -> Certainty:
+    """Whether a partner existed as a state on some day of a period.
+
+    A state exists on the days some period of either state list covers, the last day of
+    a period included; a partner with no periods recorded is taken to have existed.
+    """
+    if not partner.states:
+        return Certainty.YES
+    return _any(_certainty(*_overlap(first, last, *state_span(spell)))
+                for spell in partner.states)
+
+
+def state_span(spell: StateSpell) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A state period as day bounds; the lists give its last day, which it includes."""
+    start, end = spell.start, spell.end
+    return ((start._first, start._last),
+            (NEVER, NEVER) if end is None else (end._first + 1, end._last + 1))
+
+
+def _any(answers: Iterable[Certainty]) -> Certainty:
+    """Yes if one answer is, no if all are, maybe otherwise."""
+    found = Certainty.NO
+    for answer in answers:
+        if answer is Certainty.YES:
+            return answer
+        if answer is Certainty.MAYBE:
+            found = answer
+    return found
+
+
+def incomplete(programme: Programme, partner: Partner | None = None) -> NotKnown:
+    """The answer for a partner with no membership of a programme the data may not hold
+    whole (or, without a partner, for the programme's whole list)."""
+    name = f"{programme.name} ({programme.id!r})"
+    if partner is None:
+        return NotKnown(f"the dataset does not hold the complete membership of {name}")
+    return NotKnown(f"the dataset holds no {name} membership of {partner.name}'s, and it does "
+                    "not hold the programme's complete membership")
+
+
+def after_horizon(horizon: int) -> NotKnown:
+    """The answer about days after the data's horizon."""
+    day = datetime.date.fromordinal(horizon)
+    return NotKnown(f"the data was last reviewed on {day} and knows nothing of later days")
+
+
+def open_dates(partners: Sequence[Partner], programme: Programme, period: str) -> NotKnown:
+    """Why a question about a period turns on dates the data does not hold precisely."""
+    names = ", ".join(p.name for p in partners[:5])
+    if len(partners) > 5:
+        names += f" and {len(partners) - 5} more"
+    return NotKnown(f"the recorded dates of the {programme.name} ({programme.id!r}) "
+                    f"membership of {names} do not say whether it was in force in "
+                    f"{period}; they are imprecise or missing")
+
+
+def _name(membership: Membership) -> str:
+    return f"the {membership.programme!r} membership of {membership.partner}"
