@@ -29,6 +29,8 @@ from nato_partners import (
     ProjectStatus,
     Region,
     Source,
+    StateSpell,
+    StateSystem,
     TrustFundProject,
 )
 
@@ -38,6 +40,7 @@ __all__ = [
     "partial_dates",
     "records",
     "texts",
+    "timed_datasets",
 ]
 
 _T = TypeVar("_T")
@@ -208,3 +211,96 @@ def datasets(draw: st.DrawFn) -> Dataset:
     return Dataset(info=info, sources=sources, partners=partners, programmes=programmes,
                    memberships=memberships, milestones=milestones,
                    trust_fund_projects=projects)
+
+
+# Timed datasets draw their dates from a short window, so that a panel around it holds
+# periods before, within and after every life, membership and horizon.
+WINDOW = (datetime.date(1990, 1, 1).toordinal(), datetime.date(2004, 12, 31).toordinal())
+_PRECISIONS = st.integers(0, 2)  # year, month, day
+
+
+def _day_in(draw: st.DrawFn, low: int = WINDOW[0], high: int = WINDOW[1],
+            precision: st.SearchStrategy[int] = _PRECISIONS) -> PartialDate:
+    """A date, at any precision, around a day from ``low`` to ``high``.
+
+    Cut to a month or a year, the date still reaches ``low`` (its last day is on or after
+    the day drawn) and starts by ``high``, so "not before" and "not after" checks hold.
+    """
+    day = datetime.date.fromordinal(draw(st.integers(low, max(low, high))))
+    return _partial(day, draw(precision))
+
+
+def _after(draw: st.DrawFn, start: PartialDate | None, high: int = WINDOW[1]
+           ) -> PartialDate | None:
+    """None, or a date that does not end before ``start`` begins (nor start after high)."""
+    if draw(st.booleans()):
+        return None
+    return _day_in(draw, WINDOW[0] if start is None else start._first, high)
+
+
+@st.composite
+def timed_datasets(draw: st.DrawFn) -> Dataset:
+    """A dataset that passes every check, built to test answers in time.
+
+    Partners have periods as states (or none); programmes have lives, open or closed, and
+    whole or partial lists; memberships have every kind of end and suspension the format
+    has; the horizon falls inside the window.
+    """
+    source = Source(id="s", title="t", publisher="p")
+    common = {"sources": (source,), "confidence": Confidence.HIGH}
+    partners = []
+    for number in range(draw(st.integers(1, 3))):
+        states = []
+        for spell in range(draw(st.integers(0, 2))):
+            start = _day_in(draw)
+            states.append(StateSpell(system=draw(st.sampled_from(StateSystem)),
+                                     code=10 * number + spell, start=start,
+                                     end=_after(draw, start)))
+        partners.append(Partner(code="PQ" + "ABC"[number], alpha2="Q" + "ABC"[number],
+                                name=f"Partner {number}",
+                                region=Region.EURO_ATLANTIC, states=tuple(states), **common))
+    programmes = []
+    for number in range(draw(st.integers(1, 3))):
+        established = _after(draw, None)
+        programmes.append(Programme(
+            id=f"g{number}", name=f"Programme {number}", kind=ProgrammeKind.PARTNERSHIP,
+            established=established, ended=_after(draw, established), description="d",
+            members_complete=draw(st.booleans()), **common))
+    memberships = []
+    for partner in partners:
+        born = min((s.start._first for s in partner.states), default=WINDOW[0])
+        for programme in programmes:
+            low = max(born, programme.established._first if programme.established else born)
+            high = programme.ended._last if programme.ended else WINDOW[1]
+            for count in range(draw(st.integers(0, 2))):
+                if low > high:
+                    break
+                undated = count == 0 and draw(st.integers(0, 5)) == 0
+                # A second membership is dated to the day: its id (which holds the date)
+                # could otherwise be the first's.
+                joined = None if undated else _day_in(
+                    draw, low, high, st.just(2) if count else _PRECISIONS)
+                left = _after(draw, joined, high)
+                left_by = None if left else _after(draw, joined, high)
+                if programme.ended is not None and left is None and left_by is None:
+                    left_by = programme.ended
+                known_until = _after(draw, joined, (left or left_by)._first
+                                     if (left or left_by) else high)
+                suspended = _after(draw, joined, high)
+                resumed = (_after(draw, max(suspended, joined or suspended,
+                                               key=lambda d: d._first), high)
+                           if suspended else None)
+                memberships.append(Membership(
+                    partner=partner.code, programme=programme.id, joined=joined, left=left,
+                    left_by=left_by, known_until=known_until, suspended=suspended,
+                    resumed=resumed, role=draw(st.sampled_from([None, "observer",
+                                                               "associate member"])),
+                    **common))
+                end = left or left_by
+                if joined is None or end is None:
+                    break  # a second membership could overlap an open first one
+                low = max(low, end._last + 1)
+    info = DatasetInfo(format=FORMAT_VERSION, version="1", title="timed",
+                       reviewed=_day_in(draw))
+    return Dataset(info=info, sources=[source], partners=partners, programmes=programmes,
+                   memberships=memberships)

@@ -11,7 +11,7 @@ from hypothesis import given
 from strategies import partial_dates
 
 from nato_partners import Certainty, PartialDate, Precision
-from nato_partners.dates import as_period
+from nato_partners.dates import _overlap, as_period
 
 
 @pytest.mark.parametrize(
@@ -143,6 +143,20 @@ def test_certainty_has_no_truth_value() -> None:
     for answer in Certainty:
         with pytest.raises(TypeError, match=r"compare it with Certainty\.YES"):
             bool(answer)
+
+
+def test_a_span_that_may_have_lasted_no_day_meets_no_period() -> None:
+    # Begun in 1991 and over by 1 January 1991: only a start on 1 January fits, and then
+    # it ended the day it began. Scalars and arrays give the same answer.
+    numpy = pytest.importorskip("numpy")
+    year = PartialDate(1991)
+    start, end = (year._first, year._last), (year._first, year._first)
+    assert _overlap(year._first, year._last, start, end) == (False, True)
+    yes, no = _overlap(numpy.array([year._first]), numpy.array([year._last]), start, end,
+                       numpy.maximum)
+    assert (yes.tolist(), no.tolist()) == ([False], [True])
+    # One day more, and the span surely met the year on its first day.
+    assert _overlap(year._first, year._last, start, (year._first + 1,) * 2) == (True, False)
 
 
 # -- the edges of the range, and the exact messages ---------------------------------------

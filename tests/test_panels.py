@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import timed_datasets
 
 import nato_partners as np
-from nato_partners import NotKnown
+from nato_partners import Dataset, NotKnown, PartialDate, Status
 
 pandas = pytest.importorskip("pandas")
 
 
 @pytest.fixture(scope="module")
 def full() -> pandas.DataFrame:
-    return np.panel(start=1991, end=2025)
+    # From the Alliance's founding to the horizon's year, which the panel ends with by default.
+    return np.panel(start=1949)
 
 
-def test_every_cell_agrees_with_participates(full: pandas.DataFrame) -> None:
-    # The issue's rule: a panel cell is what participates() says of the same year; "not
-    # known" is a missing cell, never 0.
+def test_every_cell_agrees_with_status_and_participates(full: pandas.DataFrame) -> None:
+    # The issue's rule: a panel cell is what status() and participates() say of the same
+    # year; "not known" is a missing cell, never 0.
     for row in full.itertuples(index=False):
-        answer = np.participates(row.partner, row.programme, on=str(row.period))
-        if answer is True:
-            assert row.status in (1, 2, 3), row
-        elif answer is False:
-            assert row.status in (0, -1), row
-        else:
-            assert isinstance(answer, NotKnown)
-            assert row.status is pandas.NA, row
+        period = str(row.period)
+        _agrees(row, np.status(row.partner, row.programme, on=period),
+                np.participates(row.partner, row.programme, on=period))
+        if row.status is pandas.NA:
             assert row.status_label == "not known"
 
 
@@ -116,3 +118,77 @@ def test_polars_backend() -> None:
     assert frame["status"].to_list() == [-1, 1, 1]
     with pytest.raises(ValueError, match="unknown backend"):
         np.panel(["AZ"], ["pfp"], 1993, 1995, backend="excel")  # type: ignore[arg-type]
+
+
+def _value(cell: object) -> int | None:
+    return None if cell is pandas.NA else int(cell)  # type: ignore[call-overload]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(timed_datasets(), st.sampled_from(["year", "month"]))
+def test_every_cell_of_a_generated_panel_is_what_status_says(dataset: Dataset,
+                                                             freq: str) -> None:
+    # Generated datasets reach every rule: states that begin and end, programmes with open
+    # and closed lives and lists, every kind of end and suspension, and a horizon inside
+    # the window, so the panel runs from before to after everything they date.
+    frame = np.panel(start=1989, end=2006, freq=freq, dataset=dataset)
+    cells = {(r.partner, r.programme, str(r.period)): r for r in frame.itertuples(index=False)}
+    years = range(1989, 2007)
+    periods = ([str(y) for y in years] if freq == "year"
+               else [f"{y}-{m:02d}" for y in years for m in range(1, 13)])
+    horizon = dataset.horizon
+    for partner in dataset.partners():
+        born = min((s.start.earliest for s in partner.states), default=None)
+        for programme in dataset.programmes():
+            for period in periods:
+                days = PartialDate.parse(period)
+                status = dataset.status(partner, programme, on=period)
+                member = dataset.participates(partner, programme, on=period)
+                cell = cells.get((partner.code, programme.id, period))
+                where = (partner.code, programme.id, period, status, cell)
+                # What no rule may code as a fact, checked apart from status():
+                if born is not None and days.latest < born and days.latest <= horizon:
+                    assert cell is None, where  # no row before the state existed
+                if status is Status.STATE_NOT_IN_EXISTENCE:
+                    assert cell is None, where
+                    assert member is False, where
+                    continue
+                assert cell is not None, where
+                code = _value(cell.status)
+                if days.earliest > horizon:
+                    assert code is None, where  # nothing after the horizon
+                if (programme.established is not None
+                        and days.latest < programme.established.earliest):
+                    assert code in (-1, None), where  # nothing before the programme began
+                _agrees(cell, status, member)
+
+
+_CODES = {Status.MEMBER: 1, Status.ASSOCIATE: 2, Status.OBSERVER: 3}
+
+
+def _agrees(cell: Any, status: Status | NotKnown, member: bool | NotKnown) -> None:
+    """Assert that a panel row codes the status and the membership answer of its cell."""
+    code, suspended = _value(cell.status), _value(cell.suspended)
+    where = (cell.partner, cell.programme, cell.period, status, code, suspended)
+    # The status, with suspension in a column of its own:
+    if status is Status.SUSPENDED:
+        assert code in (1, 2, 3), where
+        assert suspended == 1, where
+    elif isinstance(status, Status) and status.is_member:
+        assert (code, suspended) == (_CODES[status], 0), where
+    elif status is Status.NOT_A_MEMBER:
+        assert code == 0, where
+    elif status is Status.PROGRAMME_NOT_IN_EXISTENCE:
+        assert code == -1, where
+    else:
+        assert isinstance(status, NotKnown), where
+        # Not known: the membership itself, or only whether it was suspended.
+        assert code is None or (code in (1, 2, 3) and suspended is None), where
+    # ... and the membership answer:
+    if member is True:
+        assert code in (1, 2, 3), where
+    elif member is False:
+        assert code in (0, -1), where
+    else:
+        assert code is None, where

@@ -348,7 +348,9 @@ def _overlap(first: Any, last: Any, start: tuple[Any, Any], end: tuple[Any, Any]
     no = (day > last) | (day >= end[1])
     day = maximum(first, start[1])
     yes = (day <= last) & ((day < end[0]) | (start[0] >= first))
-    return yes, no
+    # A span whose bounds let it end on the day it began may have lasted no day at all:
+    # then "no" stands. (`^ True` negates a bool and a numpy array alike.)
+    return yes & (no ^ True), no
 
 
 def _certainty(yes: bool, no: bool) -> Certainty:

@@ -158,18 +158,25 @@ def panel(
             yes, no = _overlap(firsts, known, *membership._span(), numpy.maximum)
             open_ = ~after & ~existed_no & ~state_no[row]
             yes &= open_
-            maybe = ~yes & ~no & open_ & (status[row] < 1)
+            # As in nato_partners.rules: a later membership in force in the period gives
+            # the cell its role, and a suspension of any of them makes it suspended.
+            earlier = status[row] >= 1
+            maybe = ~yes & ~no & open_ & ~earlier
             status[row][maybe] = _NOT_KNOWN
             suspended[row][maybe] = _NOT_KNOWN
             status[row][yes] = _CODES[role_status(membership)]
             span = membership._suspension()
-            if span is None:
-                suspended[row][yes] = 0
+            if span is None:  # but one may begin on a day after the horizon
+                was = numpy.where(beyond, _NOT_KNOWN, 0)
             else:
                 s_yes, s_no = _overlap(firsts, known, *span, numpy.maximum)
-                suspended[row][yes] = numpy.where(
-                    s_yes, 1, numpy.where(s_no & ~beyond, 0, _NOT_KNOWN))[yes]
-            behind[row][yes | maybe] = number
+                was = numpy.where(s_yes, 1, numpy.where(s_no & ~beyond, 0, _NOT_KNOWN))
+            before = suspended[row]
+            was = numpy.where(earlier & ((before == 1) | (was == 1)), 1,
+                              numpy.where(earlier & (before == _NOT_KNOWN), _NOT_KNOWN, was))
+            suspended[row][yes] = was[yes]
+            behind[row][yes] = number
+            behind[row][maybe & (behind[row] < 0)] = number
         status_blocks.append(status.ravel())
         suspended_blocks.append(suspended.ravel())
         membership_blocks.append((behind.ravel(), held))

@@ -102,8 +102,12 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
     if existed is Certainty.NO:
         return Reading(after_horizon(horizon) if beyond
                        else Status.PROGRAMME_NOT_IN_EXISTENCE)
+    # A period in which the standing changed (an observer who became an associate, a
+    # membership that ended and began again) reads as the last membership in force in it,
+    # and as suspended if any of them was on some day of it.
     maybe: Membership | None = None
-    for membership in held:
+    found: Reading | None = None
+    for membership in held:  # in the order they began
         answer = membership._certainty(first, known)
         if answer is Certainty.YES:
             suspension = membership._suspension()
@@ -114,9 +118,14 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
             if beyond:  # a suspension may begin, or end, on a day after the horizon
                 suspended = Certainty.YES if suspended is Certainty.YES else Certainty.MAYBE
                 active = Certainty.YES if active is Certainty.YES else Certainty.MAYBE
-            return Reading(role_status(membership), membership, suspended, active)
-        if answer is Certainty.MAYBE and maybe is None:
+            if found is not None:
+                suspended = _any((found.suspended, suspended))
+                active = _any((found.active, active))
+            found = Reading(role_status(membership), membership, suspended, active)
+        elif answer is Certainty.MAYBE and maybe is None:
             maybe = membership
+    if found is not None:
+        return found
     if maybe is not None:
         return Reading(open_dates([partner], programme, period), maybe)
     if state is Certainty.MAYBE:
@@ -129,7 +138,7 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
     if beyond:
         return Reading(after_horizon(horizon))
     if not programme.members_complete:
-        return Reading(incomplete(programme, partner))
+        return Reading(incomplete(programme, partner, period))
     return Reading(Status.NOT_A_MEMBER)
 
 
@@ -191,14 +200,17 @@ def _any(answers: Iterable[Certainty]) -> Certainty:
     return found
 
 
-def incomplete(programme: Programme, partner: Partner | None = None) -> NotKnown:
+def incomplete(programme: Programme, partner: Partner | None = None,
+               period: str | None = None) -> NotKnown:
     """The answer for a partner with no membership of a programme the data may not hold
-    whole (or, without a partner, for the programme's whole list)."""
+    whole (or, without a partner, for the programme's whole list); with a period, for a
+    partner with none in force in it."""
     name = f"{programme.name} ({programme.id!r})"
     if partner is None:
         return NotKnown(f"the dataset does not hold the complete membership of {name}")
-    return NotKnown(f"the dataset holds no {name} membership of {partner.name}'s, and it does "
-                    "not hold the programme's complete membership")
+    when = "" if period is None else f" in force in {period}"
+    return NotKnown(f"the dataset holds no {name} membership of {partner.name}'s{when}, and it "
+                    "does not hold the programme's complete membership")
 
 
 def after_horizon(horizon: int) -> NotKnown:
