@@ -32,7 +32,7 @@ _ENTRY_POINTS = {
     "module": [sys.executable, "-m", "nato_partners"],
 }
 _COMMANDS = ["partners", "show", "timeline", "projects", "programmes", "memberships",
-             "participates", "members", "panel", "cite", "diff", "coverage",
+             "participates", "status", "members", "panel", "cite", "diff", "coverage",
              "search", "sources", "validate", "plot"]
 _ROW_DATE = re.compile(r"(\d{4}(?:-\d{2}){0,2}|undated)\s")
 
@@ -569,6 +569,50 @@ def test_participates_says_yes_no_or_not_known(args: list[str], word: str,
     assert data["reason"] == (answer.reason if isinstance(answer, np.NotKnown) else None)
     (row,) = csv_rows(run("participates", *args, "--format", "csv").stdout)
     assert row["answer"] == word
+
+
+@pytest.mark.parametrize(("args", "word", "status"), [
+    (["RU", "eapc", "--on", "2020"], "suspended", 0),
+    (["DE", "nato", "--on", "1980"], "member", 0),
+    (["FI", "nacc", "--on", "1995"], "observer", 0),
+    (["PL", "pfp", "--on", "2010"], "not a member", 0),
+    (["GE", "eapc", "--on", "1996"], "programme not in existence", 0),
+    (["CZ", "nacc", "--on", "1991"], "state not in existence", 0),
+    (["AZ", "pfp", "--on", "2030"], "not known", 3),
+    (["AZ", "pii"], "not known", 3),
+])
+def test_status_gives_the_standing_or_not_known(args: list[str], word: str,
+                                                 status: int) -> None:
+    result = run("status", *args)
+    assert result.returncode == status, result.stderr
+    assert result.stdout.split(":")[0].strip() == word
+    answer = np.status(args[0], args[1], on=args[3] if len(args) > 2 else None)
+    assert str(answer) == word
+    data = json.loads(run("status", *args, "--json").stdout)
+    assert data["status"] == word
+    assert data["reason"] == (answer.reason if isinstance(answer, np.NotKnown) else None)
+
+
+def test_participates_active_leaves_out_a_suspended_member() -> None:
+    assert run("participates", "RU", "eapc", "--on", "2020").stdout.strip() == "yes"
+    result = run("participates", "RU", "eapc", "--on", "2020", "--active")
+    assert (result.returncode, result.stdout.strip()) == (1, "no")
+
+
+def test_a_number_is_read_in_each_numbering_and_a_prefix_chooses_one() -> None:
+    # 372 is Ireland's ISO 3166 numeric code and Georgia's COW and GW code.
+    result = run("show", "372")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    for reading in ("ISO 3166 numeric 372 is Ireland", "COW 372 is Georgia",
+                    "iso:372", "cow:372", "gw:372"):
+        assert reading in result.stderr
+    assert ok("show", "iso:372").startswith("Ireland (IRL, IE)")
+    assert ok("show", "cow:372").startswith("Georgia (GEO, GE)")
+    # West Germany's COW code, and a number that is one country's in every numbering.
+    assert ok("status", "cow:260", "nato", "--on", "1980").strip() == "member"
+    assert ok("show", "31").startswith("Azerbaijan (AZE, AZ)")
 
 
 def test_members_gives_the_whole_list() -> None:

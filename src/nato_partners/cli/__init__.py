@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
 
-from .. import NotFoundError, __version__, unstructure
+from .. import NotFoundError, Partner, __version__, unstructure
 from .commands import COMMANDS, Command
 from .output import (
     BROKEN_PIPE_STATUS,
@@ -117,12 +118,41 @@ def _run(argv: Sequence[str] | None) -> int:
         raise UsageError(f"{command.name} has no {ctx.format} output; choose from "
                           + ", ".join(command.formats))
     try:
+        if getattr(args, "partner", None) is not None:
+            args.partner = _partners(ctx, args.partner)
         return command.run(ctx)
     except UnicodeError:
         raise  # a fault of the output, not of what the user typed
     except (NotFoundError, ValueError) as error:
         # The library's own messages for unknown keys, areas, kinds and empty searches.
         raise UsageError(" ".join(str(error).split())) from None
+
+
+def _partners(ctx: Context, keys: str | list[str]) -> Partner | list[Partner]:
+    """The partners the command line names, as records the commands pass on.
+
+    Every word on a command line is text, so a number is read in each numbering, as
+    :meth:`Dataset.partner <nato_partners.Dataset.partner>` reads an ``int``: one that is
+    a code of different countries in different numberings is refused, naming each
+    reading. ``iso:372``, ``cow:372`` and ``gw:372`` choose one.
+    """
+    if isinstance(keys, list):
+        return [_partner(ctx, key) for key in keys]
+    return _partner(ctx, keys)
+
+
+def _partner(ctx: Context, key: str) -> Partner:
+    system, _, number = key.partition(":")
+    if number.isascii() and number.isdigit() and system.casefold() in ("iso", "cow", "gw"):
+        code: str | int = number if system.casefold() == "iso" else int(number)
+        return ctx.dataset.partner(**{system.casefold(): code})
+    if key.isascii() and key.isdigit():
+        try:
+            return ctx.dataset.partner(int(key))
+        except ValueError as error:  # say how to choose on the command line
+            raise UsageError(re.sub(r"partner\((\w+)=(\d+)\)", r"\1:\2", str(error))
+                             ) from None
+    return ctx.dataset.partner(key)
 
 
 def _silence_stdout() -> None:

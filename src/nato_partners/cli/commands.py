@@ -23,7 +23,9 @@ from .. import (
     NotKnown,
     NotKnownError,
     PartialDate,
+    Partner,
     Problem,
+    Programme,
     Results,
     cite,
     coverage,
@@ -71,7 +73,9 @@ def _date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-_PARTNER_HELP = "a partner's alpha-2 or alpha-3 code, name or alias, any case (such as AZ)"
+_PARTNER_HELP = ("a partner's alpha-2 or alpha-3 code, name or alias, any case (such as AZ), "
+                 "or a number read as an ISO 3166 numeric, COW or GW code (iso:031, cow:373 "
+                 "or gw:373 to choose one)")
 
 
 def _add_partner(parser: argparse.ArgumentParser) -> None:
@@ -222,32 +226,59 @@ def _memberships(ctx: Context) -> int:
     return 0
 
 
-def _answer_arguments(parser: argparse.ArgumentParser) -> None:
+def _pair_arguments(parser: argparse.ArgumentParser, default: str) -> None:
     _add_partner(parser)
     parser.add_argument("programme", metavar="PROGRAMME",
                         help="the programme's id, acronym or name, such as pfp or EAPC")
     parser.add_argument("--on", metavar="DATE", type=_date,
-                        help="ask about this year, month or day (default: ever)")
+                        help=f"ask about this year, month or day (default: {default})")
+
+
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    _pair_arguments(parser, "the day the data was last reviewed")
+
+
+def _participates_arguments(parser: argparse.ArgumentParser) -> None:
+    _pair_arguments(parser, "ever, up to the day the data was last reviewed")
+    parser.add_argument("--active", action="store_true",
+                        help="ask whether it took part without suspension, instead of "
+                        "whether it was a member")
 
 
 def _participates(ctx: Context) -> int:
     args = ctx.args
     partner = ctx.dataset.partner(args.partner)
     programme = ctx.dataset.programme(args.programme)
-    answer = ctx.dataset.participates(partner, programme, args.on)
+    answer = ctx.dataset.participates(partner, programme, args.on, active=args.active)
     word = "not known" if isinstance(answer, NotKnown) else "yes" if answer else "no"
+    _write_answer(ctx, partner, programme, "answer", word, answer)
+    if isinstance(answer, NotKnown):
+        return NOT_KNOWN_STATUS
+    return 0 if answer else 1
+
+
+def _status(ctx: Context) -> int:
+    args = ctx.args
+    partner = ctx.dataset.partner(args.partner)
+    programme = ctx.dataset.programme(args.programme)
+    answer = ctx.dataset.status(partner, programme, args.on)
+    _write_answer(ctx, partner, programme, "status", str(answer), answer)
+    return NOT_KNOWN_STATUS if isinstance(answer, NotKnown) else 0
+
+
+def _write_answer(ctx: Context, partner: Partner, programme: Programme, field: str,
+                  word: str, answer: object) -> None:
+    """Print one answer about a partner and a programme, with the reason if not known."""
     reason = answer.reason if isinstance(answer, NotKnown) else None
     row = {"partner": partner.code, "programme": programme.id,
-           "on": None if args.on is None else str(args.on), "answer": word, "reason": reason}
+           "on": None if ctx.args.on is None else str(ctx.args.on), field: word,
+           "reason": reason}
     if ctx.format == "json":
         ctx.write_json(row)
     elif ctx.format == "csv":
         ctx.write_csv([Column(k, k, operator.itemgetter(k)) for k in row], [row])
     else:
         ctx.write_lines([word if reason is None else f"{word}: {reason}"])
-    if isinstance(answer, NotKnown):
-        return NOT_KNOWN_STATUS
-    return 0 if answer else 1
 
 
 def _members_arguments(parser: argparse.ArgumentParser) -> None:
@@ -564,10 +595,25 @@ COMMANDS: tuple[Command, ...] = (
         summary="tell whether a partner took part in a programme: yes, no or not known",
         examples=["participates GE eapc --on 2010", "participates AZ pii --json"],
         run=_participates,
-        arguments=_answer_arguments,
+        arguments=_participates_arguments,
         details="Prints yes, no, or 'not known' with the reason, and exits 0 for yes, 1 "
         "for no and 3 for not known. The answer is no only where the data rules it out: "
-        "the programme did not exist then, or the dataset holds its complete membership.",
+        "the partner or the programme did not exist then, or the dataset holds the "
+        "programme's complete membership. A suspended partner is a member; --active asks "
+        "whether it took part without suspension. A day after the data's last review "
+        "(its horizon) is not known.",
+    ),
+    Command(
+        name="status",
+        summary="give a partner's standing in a programme: member, suspended, not a member, "
+        "...",
+        examples=["status RU eapc --on 2020", "status DE nato --on 1980 --json"],
+        run=_status,
+        arguments=_status_arguments,
+        details="Prints member, associate, observer, suspended, not a member, programme not "
+        "in existence or state not in existence, and exits 0; or 'not known' with the "
+        "reason, and exits 3. Without --on it asks about the data's horizon, the day it "
+        "was last reviewed.",
     ),
     Command(
         name="members",
