@@ -142,10 +142,14 @@ def _partners(ctx: Context, keys: str | list[str]) -> Partner | list[Partner]:
 
 
 def _partner(ctx: Context, key: str) -> Partner:
-    system, _, number = key.partition(":")
-    if number.isascii() and number.isdigit() and system.casefold() in ("iso", "cow", "gw"):
-        code: str | int = number if system.casefold() == "iso" else int(number)
-        return ctx.dataset.partner(**{system.casefold(): code})
+    system, _, number = key.casefold().partition(":")
+    if number.isascii() and number.isdigit():
+        if system == "iso":
+            return ctx.dataset.partner(iso=number)  # as text, "031" keeps its zero
+        if system == "cow":
+            return ctx.dataset.partner(cow=int(number))
+        if system == "gw":
+            return ctx.dataset.partner(gw=int(number))
     if key.isascii() and key.isdigit():
         try:
             return ctx.dataset.partner(int(key))
