@@ -28,6 +28,10 @@ import pendulum
 if TYPE_CHECKING:
     from .matching import Match
 
+    # The checks are imported where they run: the bundled data, checked when it was
+    # bundled, is loaded without them.
+    from .validate import Locator, Unread
+
 from . import rules as _rules
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
@@ -49,7 +53,6 @@ from .model import (
     Vocabulary,
 )
 from .results import Results
-from .validate import Locator, Unread, check, check_citations, unread_keys
 
 __all__ = ["Dataset"]
 
@@ -178,6 +181,8 @@ class Dataset:
         # types, finite numbers, no lone surrogates, no booleans for numbers): each is built
         # again from its plain data, as loading builds it, and the checks across records
         # run on those built, leaving out references to the records that were refused.
+        from .validate import check_citations
+
         problems, parts, unread = _rebuilt(info, parts)
         problems += parts.check(locate, unread)
         problems += check_citations(
@@ -918,6 +923,7 @@ def _rebuilt(info: DatasetInfo, parts: _Parts) -> tuple[list[Problem], _Parts, U
     # Imported here: only records built in Python need the converter, and it takes cattrs
     # with it, which loading the bundled data does without.
     from .convert import structure_or_describe
+    from .validate import Unread, unread_keys
 
     problems: list[Problem] = []
     refused: set[tuple[str, str]] = set()
@@ -983,8 +989,11 @@ class _Parts(NamedTuple):
     milestones: tuple[Milestone, ...]
     projects: tuple[TrustFundProject, ...]
 
-    def check(self, locate: Locator, unread: Unread = Unread()) -> list[Problem]:  # noqa: B008
-        return check(**self._asdict(), locate=locate, unread=unread)
+    def check(self, locate: Locator, unread: Unread | None = None) -> list[Problem]:
+        from .validate import Unread, check
+
+        return check(**self._asdict(), locate=locate,
+                     unread=Unread() if unread is None else unread)
 
 
 _PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)

@@ -242,9 +242,11 @@ def check(
     _unique(memberships, lambda m: m.id, "joined", report)
     held: dict[tuple[str, str], list[Membership]] = {}
     astray: set[str] = set()
+    born = {p.code: min((s.start for s in p.states), key=lambda d: d._first)
+            for p in partners if p.states}
     for membership in memberships:
         if refer(membership, "partner", "partner", membership.partner, partner_codes):
-            _while_state(membership, partner_by_code[membership.partner], report)
+            _while_state(membership, born.get(membership.partner), report)
         if refer(membership, "programme", "programme", membership.programme, programme_by_id):
             _within_lifetime(membership, programme_by_id[membership.programme], report)
         else:
@@ -378,6 +380,10 @@ def _range(
 def _dates_agree(membership: Membership, report: _Report) -> None:
     """A membership's dates come in order."""
     m = membership
+    if m.left_by is None and m.known_until is None and m.suspended is None and (
+            m.resumed is None):
+        _range(m, "left", m.joined, m.left, report)  # most memberships: this check alone
+        return
     reported = set()  # one problem a field: the first start it comes before
     for field, start in (("left", m.joined), ("left_by", m.joined), ("known_until", m.joined),
                          ("suspended", m.joined), ("resumed", m.joined),
@@ -419,15 +425,13 @@ def _states(partner: Partner, coded: dict[tuple[str, int], str], report: _Report
                    f"a {spell.system.name} code no other partner has ({owner} has it)")
 
 
-def _while_state(membership: Membership, partner: Partner, report: _Report) -> None:
-    """A membership cannot begin before its partner existed as a state."""
-    if not partner.states or membership.joined is None:
+def _while_state(membership: Membership, born: PartialDate | None, report: _Report) -> None:
+    """A membership cannot begin before its partner existed as a state (``born``)."""
+    if born is None or membership.joined is None or membership.joined._last >= born._first:
         return
-    start = min(spell.start for spell in partner.states)
-    if membership.joined._last < start._first:
-        report(membership, "joined", str(membership.joined),
-               f"a date on or after {partner.code} existed as a state ({start}); a "
-               "predecessor's membership is a record of the predecessor's")
+    report(membership, "joined", str(membership.joined),
+           f"a date on or after {membership.partner} existed as a state ({born}); a "
+           "predecessor's membership is a record of the predecessor's")
 
 
 def _may_coincide(a: PartialDate, b: PartialDate) -> bool:
