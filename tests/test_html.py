@@ -116,6 +116,15 @@ def test_the_nacc_membership_reads_as_the_sources_give_it() -> None:
     assert cells["suspended"] == ""
 
 
+def test_a_countrys_periods_as_a_state_are_a_line_each() -> None:
+    html = np_.partner("DE")._repr_html_()
+    states = html[html.index(">states<"):html.index(">sources<")]
+    assert states.count("<li>") == len(np_.partner("DE").states) == 5
+    assert "<li>COW 260, 1955-05-05 to 1990-10-02</li>" in states
+    assert "<li>GW 260, from 1949-09-21</li>" in states
+    assert "StateSpell(" not in html
+
+
 def test_a_year_is_shown_as_a_year() -> None:
     (sps,) = np_.memberships("AZ", "sps")
     cells = _cells(sps)

@@ -146,6 +146,10 @@ def _value(name: str, value: object) -> str:
         # Thousands separators: 5683769.0 square metres reads as 5,683,769.
         whole = isinstance(value, int) or value.is_integer()
         return _text(f"{int(value):,}" if whole else f"{value:,}")
+    if isinstance(value, tuple) and value and all(attrs.has(type(v)) for v in value):
+        # Records within a record (a country's periods as a state): one line each.
+        items = "".join(f"<li>{_text(getattr(v, 'label', v))}</li>" for v in value)
+        return f"<ul>{items}</ul>"
     if isinstance(value, tuple):
         return _text(", ".join(str(getattr(v, "label", v)) for v in value))
     if attrs.has(type(value)):

@@ -239,6 +239,14 @@ class StateSpell(HtmlRepr):
     start: PartialDate
     end: PartialDate | None = None
 
+    @property
+    def label(self) -> str:
+        """The period in words, such as ``"COW 260, 1955-05-05 to 1990-10-02"`` (or
+        ``"GW 260, from 1949-09-21"`` for a period not ended)."""
+        if self.end is None:
+            return f"{self.system.name} {self.code}, from {self.start}"
+        return f"{self.system.name} {self.code}, {self.start} to {self.end}"
+
 
 @attrs.frozen(kw_only=True)
 class Partner(HtmlRepr):
