@@ -36,7 +36,7 @@ from . import rules as _rules
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .answers import NotKnown, Status
-from .dates import Certainty, DateLike, PartialDate, _period_days
+from .dates import Certainty, DateLike, PartialDate, _parse_date, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .model import (
     Area,
@@ -591,8 +591,13 @@ class Dataset:
     def _read(self, partner: str | Partner, programme: str | Programme,
               on: DateLike | None) -> _rules.Reading:
         who, what = self.partner(partner), self.programme(programme)
-        first, last = ((self._horizon, self._horizon) if on is None else _period_days(on))
-        period = str(self.horizon if on is None else PartialDate.coerce(on))
+        if on is None:
+            first = last = self._horizon
+            period: object = self.horizon
+        else:
+            # The date itself, written out only if a reason needs it.
+            period = _parse_date(on) if type(on) is str else PartialDate.coerce(on)
+            first, last = period._first, period._last
         return _rules.read(who, what, self._by_pair.get((who.code, what.id), ()),
                            first, last, self._horizon, period)
 

@@ -76,7 +76,7 @@ def horizon_day(reviewed: PartialDate) -> int:
 
 
 def read(partner: Partner, programme: Programme, held: Iterable[Membership],
-         first: int, last: int, horizon: int, period: str = "the period") -> Reading:
+         first: int, last: int, horizon: int, period: object = "the period") -> Reading:
     """Apply the rules to one partner, programme and period.
 
     :param partner: the partner.
@@ -85,7 +85,8 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
     :param first: the period's first day.
     :param last: the period's last day.
     :param horizon: the last day the data knows.
-    :param period: the period as the question named it, for the reasons.
+    :param period: the period as the question named it (a date, or text), written into
+        a reason only where one is given.
     :returns: the reading.
     """
     if first > horizon:
@@ -176,10 +177,14 @@ def state_existed(partner: Partner, first: int, last: int) -> Certainty:
     A state exists on the days some period of either state list covers, the last day of
     a period included; a partner with no periods recorded is taken to have existed.
     """
-    if not partner.states:
-        return Certainty.YES
-    return _any(_certainty(*_overlap(first, last, *state_span(spell)))
-                for spell in partner.states)
+    found = Certainty.NO if partner.states else Certainty.YES
+    for spell in partner.states:  # a plain loop: every question about a period asks this
+        yes, no = _overlap(first, last, *state_span(spell))
+        if yes:
+            return Certainty.YES
+        if not no:
+            found = Certainty.MAYBE
+    return found
 
 
 def state_span(spell: StateSpell) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -201,7 +206,7 @@ def _any(answers: Iterable[Certainty]) -> Certainty:
 
 
 def incomplete(programme: Programme, partner: Partner | None = None,
-               period: str | None = None) -> NotKnown:
+               period: object = None) -> NotKnown:
     """The answer for a partner with no membership of a programme the data may not hold
     whole (or, without a partner, for the programme's whole list); with a period, for a
     partner with none in force in it."""
@@ -219,7 +224,8 @@ def after_horizon(horizon: int) -> NotKnown:
     return NotKnown(f"the data was last reviewed on {day} and knows nothing of later days")
 
 
-def open_dates(partners: Sequence[Partner], programme: Programme, period: str) -> NotKnown:
+def open_dates(partners: Sequence[Partner], programme: Programme, period: object
+               ) -> NotKnown:
     """Why a question about a period turns on dates the data does not hold precisely."""
     names = ", ".join(p.name for p in partners[:5])
     if len(partners) > 5:
