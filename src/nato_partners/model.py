@@ -241,8 +241,10 @@ class StateSpell(HtmlRepr):
 
     @property
     def label(self) -> str:
-        """The period in words, such as ``"COW 260, 1955-05-05 to 1990-10-02"`` (or
-        ``"GW 260, from 1949-09-21"`` for a period not ended)."""
+        """The period in words, such as ``"COW 260, 1955-05-05 to 1990-10-02"``.
+
+        A period not ended reads ``"GW 260, from 1949-09-21"``.
+        """
         if self.end is None:
             return f"{self.system.name} {self.code}, from {self.start}"
         return f"{self.system.name} {self.code}, {self.start} to {self.end}"
