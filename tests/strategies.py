@@ -284,8 +284,8 @@ def timed_datasets(draw: st.DrawFn) -> Dataset:
                 left_by = None if left else _after(draw, joined, high)
                 if programme.ended is not None and left is None and left_by is None:
                     left_by = programme.ended
-                known_until = _after(draw, joined, (left or left_by)._first
-                                     if (left or left_by) else high)
+                end = left or left_by
+                known_until = _after(draw, joined, high if end is None else end._first)
                 suspended = _after(draw, joined, high)
                 resumed = (_after(draw, max(suspended, joined or suspended,
                                                key=lambda d: d._first), high)
@@ -296,7 +296,6 @@ def timed_datasets(draw: st.DrawFn) -> Dataset:
                     resumed=resumed, role=draw(st.sampled_from([None, "observer",
                                                                "associate member"])),
                     **common))
-                end = left or left_by
                 if joined is None or end is None:
                     break  # a second membership could overlap an open first one
                 low = max(low, end._last + 1)

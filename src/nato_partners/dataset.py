@@ -36,7 +36,7 @@ from . import rules as _rules
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .answers import NotKnown, Status
-from .dates import Certainty, DateLike, PartialDate, _parse_date, _period_days
+from .dates import Certainty, DateLike, PartialDate, _period, _period_days
 from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .model import (
     Area,
@@ -596,7 +596,7 @@ class Dataset:
             period: object = self.horizon
         else:
             # The date itself, written out only if a reason needs it.
-            period = _parse_date(on) if type(on) is str else PartialDate.coerce(on)
+            period = _period(on)
             first, last = period._first, period._last
         return _rules.read(who, what, self._by_pair.get((who.code, what.id), ()),
                            first, last, self._horizon, period)

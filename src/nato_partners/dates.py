@@ -317,12 +317,17 @@ def as_period(value: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     return date.earliest, date.latest
 
 
-def _period_days(value: DateLike) -> tuple[int, int]:
-    """The day numbers (``date.toordinal()``) of the first and last day a question names.
+def _period(value: DateLike) -> PartialDate:
+    """The day or period a question names.
 
     Questions repeat the same few dates ("2010", "1994-05"), so text is parsed once.
     """
-    date = _parse_date(value) if type(value) is str else PartialDate.coerce(value)
+    return _parse_date(value) if type(value) is str else PartialDate.coerce(value)
+
+
+def _period_days(value: DateLike) -> tuple[int, int]:
+    """The day numbers (``date.toordinal()``) of the first and last day a question names."""
+    date = _period(value)
     return date._first, date._last
 
 

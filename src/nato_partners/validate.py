@@ -380,10 +380,6 @@ def _range(
 def _dates_agree(membership: Membership, report: _Report) -> None:
     """A membership's dates come in order."""
     m = membership
-    if m.left_by is None and m.known_until is None and m.suspended is None and (
-            m.resumed is None):
-        _range(m, "left", m.joined, m.left, report)  # most memberships: this check alone
-        return
     reported = set()  # one problem a field: the first start it comes before
     for field, start in (("left", m.joined), ("left_by", m.joined), ("known_until", m.joined),
                          ("suspended", m.joined), ("resumed", m.joined),
