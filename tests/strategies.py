@@ -276,10 +276,8 @@ def timed_datasets(draw: st.DrawFn) -> Dataset:
                 if low > high:
                     break
                 undated = count == 0 and draw(st.integers(0, 5)) == 0
-                # A second membership is dated to the day: its id (which holds the date)
-                # could otherwise be the first's.
                 joined = None if undated else _day_in(
-                    draw, low, high, st.just(2) if count else _PRECISIONS)
+                    draw, low, high, _PRECISIONS)
                 left = _after(draw, joined, high)
                 left_by = None if left else _after(draw, joined, high)
                 if programme.ended is not None and left is None and left_by is None:
@@ -295,7 +293,7 @@ def timed_datasets(draw: st.DrawFn) -> Dataset:
                     left_by=left_by, known_until=known_until, suspended=suspended,
                     resumed=resumed, role=draw(st.sampled_from([None, "observer",
                                                                "associate member"])),
-                    **common))
+                    spell=count + 1, **common))
                 if joined is None or end is None:
                     break  # a second membership could overlap an open first one
                 low = max(low, end._last + 1)

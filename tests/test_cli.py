@@ -691,6 +691,18 @@ def test_diff_of_a_directory_with_itself() -> None:
     assert "no dataset directory" in result.stderr
 
 
+def test_diff_exits_1_when_the_datasets_differ_like_diff(bundled: Path) -> None:
+    from test_research_outputs import corrected_jordan_eop
+
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        result = run("diff", str(data), str(corrected_jordan_eop(bundled)), "--format", "csv")
+    assert (result.returncode, result.stderr) == (1, "")
+    (row,) = csv_rows(result.stdout)
+    assert (row["id"], row["field"], row["old"], row["new"]) == (
+        "JOR/eop", "joined", "2014-10", "2014-11")
+    assert "exits with status 0 when" in ok("diff", "--help")
+
+
 def test_coverage_rows_match_the_library() -> None:
     rows = csv_rows(ok("coverage", "--partner", "GE", "--format", "csv"))
     expected = [r for r in np.coverage() if r.partner == "GEO"]

@@ -238,6 +238,37 @@ def test_diff_reports_exactly_what_was_changed_added_and_removed(bundled: Path) 
     assert (changed.old, changed.new) == (first["title"], "A new title")
 
 
+def corrected_jordan_eop(bundled: Path) -> Path:
+    """Correct the month Jordan became an Enhanced Opportunities Partner, in a copy."""
+    jordan = bundled / "partners" / "jor.toml"
+    text = jordan.read_text("utf-8")
+    old = 'programme = "eop"\njoined = "2014-10"\n'
+    assert text.count(old) == 1
+    jordan.write_text(text.replace(old, 'programme = "eop"\njoined = "2014-11"\n'), "utf-8")
+    return bundled
+
+
+def test_a_corrected_date_is_a_change_of_that_field_not_a_new_record(bundled: Path) -> None:
+    with resources.as_file(resources.files("nato_partners") / "data") as original:
+        changes = np.diff(original, corrected_jordan_eop(bundled))
+    assert [(c.change, c.kind, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("changed", "membership", "JOR/eop", "joined", "2014-10", "2014-11")]
+
+
+def test_a_stored_id_from_before_ids_were_stable_still_finds_its_membership() -> None:
+    from nato_partners._former_ids import FORMER_IDS
+
+    data = np.load()
+    assert len(FORMER_IDS) == len(data.memberships())
+    for old, new in FORMER_IDS.items():
+        assert data.membership(old) is data.membership(new)
+        assert data.membership(new).id == new
+    assert data.membership("MLT/pfp/2008-04-03").id == "MLT/pfp/2"
+    assert data.membership("JPN/partners-across-the-globe/undated").joined is None
+    with pytest.raises(np.NotFoundError, match="did you mean 'AZE/pfp'"):
+        data.membership("AZE/pfp/1994-05-05")
+
+
 def test_a_dataset_compared_with_itself_has_no_changes() -> None:
     assert np.diff(np.load(), np.load()) == ()
 

@@ -418,9 +418,39 @@ def test_a_duplicate_membership(tmp_path: Path) -> None:
         xyz(docs)["memberships"].append(copy.deepcopy(xyz(docs)["memberships"][1]))
 
     found = problems(tiny(tmp_path, double))
+    # The same id twice, and (as the copy's dates are the same) an overlap.
     assert {(p.record, p.field) for p in found} == {
-        ("memberships[1]", "joined"), ("memberships[2]", "joined")
+        ("memberships[1]", "spell"), ("memberships[2]", "spell"), ("memberships[2]", "joined")
     }
+
+
+def test_a_second_spell_needs_its_own_number(tmp_path: Path) -> None:
+    """Two memberships of one programme, apart in time, share an id unless numbered."""
+    def rejoined(spell: int | None) -> Mutate:
+        def change(docs: dict[str, dict[str, Any]]) -> None:
+            held = xyz(docs)["memberships"]
+            held[1]["left"] = "2003"
+            held.append({"programme": "new", "joined": "2005", "sources": ["doc-a"]}
+                        | ({} if spell is None else {"spell": spell}))
+        return change
+
+    found = problems(tiny(tmp_path / "a", rejoined(None)))
+    assert {(p.record, p.field, p.value) for p in found} == {
+        ("memberships[1]", "spell", "XYZ/new"), ("memberships[2]", "spell", "XYZ/new")}
+    dataset = load_dataset(tiny(tmp_path / "b", rejoined(2)))
+    assert [m.id for m in dataset.memberships("XYZ", "new")] == ["XYZ/new", "XYZ/new/2"]
+    # Correcting the later spell's date keeps its id; its old, dated id still finds it.
+    assert dataset.membership("XYZ/new/2005") is dataset.membership("XYZ/new/2")
+
+
+@pytest.mark.parametrize("spell", [0, -1])
+def test_a_spell_number_is_one_or_more(tmp_path: Path, spell: int) -> None:
+    def numbered(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][1]["spell"] = spell
+
+    problem = only(tiny(tmp_path, numbered))
+    assert (problem.record, problem.field, problem.value) == ("memberships[1]", "spell",
+                                                             spell)
 
 
 def test_a_reference_to_a_programme_that_does_not_exist(tmp_path: Path) -> None:
@@ -1069,7 +1099,8 @@ def _every(found: tuple[Problem, ...]) -> list[tuple[object, ...]]:
       "match its membership")),
     (lambda docs: (xyz(docs)["memberships"][1].update(left="2003"),
                    xyz(docs)["memberships"].append({
-                       "programme": "new", "joined": "2005", "sources": ["doc-a"]}),
+                       "programme": "new", "spell": 2, "joined": "2005",
+                       "sources": ["doc-a"]}),
                    xyz(docs)["milestones"].append({
                        "id": "xyz-rejoined", "date": "2006", "kind": "joined",
                        "programme": "new", "title": "t", "summary": "s",

@@ -213,7 +213,7 @@ def _literal(value: object) -> str:
     """A field's default as source text."""
     if isinstance(value, enum.Enum):
         return f"{type(value).__name__}.{value.name}"
-    if value is None or (isinstance(value, bool | int | str | tuple) and not value):
+    if value is None or isinstance(value, bool | int | str) or value == ():
         return repr(value)
     raise TypeError(f"no source text for the default {value!r}")
 

@@ -7,7 +7,7 @@ from .dates import _parse_date as parse_date
 from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
 FIELDS_DatasetInfo = frozenset(['format', 'version', 'reviewed', 'title', 'description'])
-FIELDS_Membership = frozenset(['partner', 'programme', 'joined', 'left', 'left_by', 'known_until', 'suspended', 'resumed', 'role', 'sources', 'confidence', 'note'])
+FIELDS_Membership = frozenset(['partner', 'programme', 'spell', 'joined', 'left', 'left_by', 'known_until', 'suspended', 'resumed', 'role', 'sources', 'confidence', 'note'])
 FIELDS_Milestone = frozenset(['id', 'partner', 'date', 'kind', 'title', 'summary', 'programme', 'areas', 'sources', 'confidence', 'note'])
 FIELDS_Mission = frozenset(['name', 'established', 'head', 'head_title', 'confidence'])
 FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_code', 'name', 'official_name', 'region', 'aliases', 'mission', 'states', 'sources', 'confidence', 'note'])
@@ -194,6 +194,8 @@ def structure_Membership(data, sources, code):
     f_partner = (f_partner if type(f_partner) is str and (f_partner.isascii() or encodable(f_partner)) else refuse())
     f_programme = data['programme']
     f_programme = (f_programme if type(f_programme) is str and (f_programme.isascii() or encodable(f_programme)) else refuse())
+    f_spell = data.get('spell', ABSENT)
+    f_spell = 1 if f_spell is ABSENT else (f_spell if type(f_spell) is int else refuse())
     f_joined = data.get('joined')
     if f_joined is not None:
         f_joined = (parse_date(f_joined) if type(f_joined) is str else refuse())
@@ -225,7 +227,7 @@ def structure_Membership(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Membership(partner=f_partner, programme=f_programme, joined=f_joined, left=f_left, left_by=f_left_by, known_until=f_known_until, suspended=f_suspended, resumed=f_resumed, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
+    return Membership(partner=f_partner, programme=f_programme, spell=f_spell, joined=f_joined, left=f_left, left_by=f_left_by, known_until=f_known_until, suspended=f_suspended, resumed=f_resumed, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
 
 
 def structure_Milestone(data, sources, code):

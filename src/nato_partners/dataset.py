@@ -141,6 +141,7 @@ class Dataset:
         "_by_programme",
         "_families",
         "_info",
+        "_membership_ids",
         "_memberships",
         "_milestone_index",
         "_number_keys",
@@ -259,6 +260,7 @@ class Dataset:
         # Built by the first filtered query, not here: loading stays fast for those who
         # only ever ask for a partner's timeline or a few lookups.
         self._families: dict[str, dict[Any, _DateIndex]] = {}
+        self._membership_ids: dict[str, Membership] | None = None
         self._text: tuple[tuple[Record, str], ...] | None = None
         self._source_text: tuple[tuple[str, str], ...] = ()
 
@@ -505,6 +507,38 @@ class Dataset:
         first, last = _period_days(on)
         return Results([m for m in found if m._certainty(first, last) is not Certainty.NO],
                        Membership)
+
+    def membership(self, id: str) -> Membership:
+        """Find a membership by its id, such as ``"AZE/pfp"`` or ``"MLT/pfp/2"``.
+
+        An id from before version 0.2, which held the joining date
+        (``"AZE/pfp/1994-05-04"``, ``"JPN/partners-across-the-globe/undated"``), finds the
+        same membership, even after a later correction of that date.
+
+        :param id: the membership's id, as :attr:`Membership.id` and the panel's
+            ``membership`` column give it.
+        :returns: the membership.
+        :raises NotFoundError: if no membership has that id; the error names close ids.
+        """
+        ids = self._membership_ids
+        if ids is None:
+            from ._former_ids import FORMER_IDS
+
+            ids = {m.id: m for m in self._memberships}
+            for membership in self._memberships:  # the old form, from the dates held now
+                old = f"{membership.partner}/{membership.programme}/" \
+                      f"{membership.joined or 'undated'}"
+                ids.setdefault(old, membership)
+            for old, new in FORMER_IDS.items():  # ...and from the dates held at 0.1
+                if new in ids:
+                    ids.setdefault(old, ids[new])
+            self._membership_ids = ids
+        found = ids.get(id) if type(id) is str else None
+        if found is None:
+            # Close to an id of either form, named by its id today.
+            raise NotFoundError("membership", str(id), self._close(
+                id, {key.casefold(): m for key, m in ids.items()}, lambda m: m.id))
+        return found
 
     def status(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None,

@@ -383,6 +383,10 @@ class Membership(HtmlRepr):
     :param resumed: when a suspended participation resumed, if it did.
     :param role: the partner's standing where the programme has several, such as
         ``"observer"``.
+    :param spell: which of the partner's memberships of the programme this is, for a
+        partner that joined more than once (Malta's second Partnership for Peace
+        membership is spell 2); it numbers the ``id``, so correcting a date never
+        changes a record's id.
     :param sources: the sources for the facts in this record.
     :param confidence: how well the sources back them.
     :param note: what a reader must know about the record.
@@ -390,6 +394,7 @@ class Membership(HtmlRepr):
 
     partner: str
     programme: str
+    spell: int = 1
     joined: PartialDate | None = None
     left: PartialDate | None = None
     left_by: PartialDate | None = None
@@ -403,8 +408,14 @@ class Membership(HtmlRepr):
 
     @property
     def id(self) -> str:
-        """A readable key, ``partner/programme/joined``, unique within a dataset."""
-        return f"{self.partner}/{self.programme}/{self.joined or 'undated'}"
+        """A stable key, unique within a dataset: ``AZE/pfp``, or ``MLT/pfp/2`` for a spell.
+
+        It holds no date (ids before version 0.2 did, as ``AZE/pfp/1994-05-04``;
+        :meth:`Dataset.membership` still finds a membership by such an id).
+        """
+        if self.spell == 1:
+            return f"{self.partner}/{self.programme}"
+        return f"{self.partner}/{self.programme}/{self.spell}"
 
     @property
     def ends(self) -> PartialDate | None:

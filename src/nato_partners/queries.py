@@ -40,6 +40,7 @@ __all__ = [
     "matches",
     "member_counts",
     "members",
+    "membership",
     "memberships",
     "milestones",
     "participates",
@@ -138,6 +139,17 @@ def memberships(
     :raises NotFoundError: if the partner or the programme is unknown.
     """
     return load().memberships(partner, programme, on)
+
+
+def membership(id: str) -> Membership:
+    """Find a membership by its id. See :meth:`nato_partners.Dataset.membership`.
+
+    :param id: such as ``"AZE/pfp"`` or ``"MLT/pfp/2"`` (an id from before version 0.2,
+        which held the joining date, finds the same membership).
+    :returns: the membership.
+    :raises NotFoundError: if no membership has that id, naming the close ones.
+    """
+    return load().membership(id)
 
 
 def participates(

@@ -239,7 +239,8 @@ def check(
                        f"the date its successor {successor.id!r} was established "
                        f"({successor.established})")
 
-    _unique(memberships, lambda m: m.id, "joined", report)
+    # A second membership of the same programme needs its own spell number.
+    _unique(memberships, lambda m: m.id, "spell", report)
     held: dict[tuple[str, str], list[Membership]] = {}
     astray: set[str] = set()
     born = {p.code: min((s.start for s in p.states), key=lambda d: d._first)
@@ -253,6 +254,8 @@ def check(
             # It may be the membership a milestone claims, under a misspelt programme.
             astray.add(membership.partner)
         _dates_agree(membership, report)
+        if membership.spell < 1:
+            report(membership, "spell", membership.spell, "a spell number of 1 or more")
         held.setdefault((membership.partner, membership.programme), []).append(membership)
     for spells in held.values():
         _no_overlap(spells, report)

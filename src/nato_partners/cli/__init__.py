@@ -7,7 +7,8 @@ the converter's unstructured form of the records).
 
 Bad input (an unknown partner, a date that does not exist, a broken data directory) ends
 with one line on standard error and exit status 2, never a traceback; ``validate`` exits
-with status 1 when the dataset it checks has problems. An answer the data cannot give is
+with status 1 when the dataset it checks has problems, and ``diff`` when the two
+datasets differ. An answer the data cannot give is
 "not known", with its own exit status 3: ``participates`` exits 0 for yes, 1 for no and 3
 for not known, and ``members`` exits 3 when it cannot give the whole list.
 
@@ -184,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     :param argv: the arguments after the program name; ``None`` reads :data:`sys.argv`.
     :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
-        ``participates`` answers no), 2 for bad input (reported in one line on standard
+        ``participates`` answers no, or ``diff`` finds a difference), 2 for bad input (reported in one line on standard
         error), 3 when the data cannot give the answer ("not known"), 4 when the answer
         could not be written (a full disk, a closed output), 141 when the reader of a
         pipe stopped early.

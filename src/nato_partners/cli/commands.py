@@ -434,7 +434,7 @@ def _diff(ctx: Context) -> int:
                           f"'{PROG} validate' on it") from None
     data = [attrs.asdict(c) for c in changes]
     ctx.listing(changes, _CHANGE_COLUMNS, "changes", data=data)
-    return 0
+    return 1 if changes else 0  # as diff(1) does, so a script can test for a change
 
 
 _COVERAGE_COLUMNS = (
@@ -651,6 +651,10 @@ COMMANDS: tuple[Command, ...] = (
         examples=["diff old-data/ new-data/", "diff old-data/ new-data/ --json"],
         run=_diff,
         arguments=_diff_arguments,
+        details="Like diff(1), it exits with status 0 when the two datasets hold the same "
+        "records, 1 when they differ and 2 when a directory cannot be read. A record keeps "
+        "its id when a date in it is corrected, so a correction is listed as a change of "
+        "that field.",
         reads_data=False,
     ),
     Command(
