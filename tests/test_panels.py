@@ -28,7 +28,7 @@ def test_every_cell_agrees_with_status_and_participates(full: pandas.DataFrame) 
         period = str(row.period)
         _agrees(row, np.status(row.partner, row.programme, on=period),
                 np.participates(row.partner, row.programme, on=period))
-        if row.status is pandas.NA:
+        if pandas.isna(row.status):
             assert row.status_label == "not known"
 
 
@@ -59,7 +59,7 @@ def test_observers_and_unknown_cells(full: pandas.DataFrame) -> None:
     assert nacc.loc["FIN", "status"] == 3  # an observer
     sps = full[(full.programme == "sps") & (full.period == 2010)].set_index("partner")
     # The SPS's membership is not complete: a partner without a record is not known.
-    assert sps.loc["GEO", "status"] is pandas.NA
+    assert pandas.isna(sps.loc["GEO", "status"])
     assert (full["status"].fillna(-9) != 0).sum() > 0  # -9 is how COW codes missing
 
 
@@ -72,7 +72,7 @@ def test_a_reference_day_asks_about_one_day_of_the_year() -> None:
     assert year_end["status"].tolist() == [0]
     # Joined "1995": on 1 July 1995 the sources cannot tell.
     mid = np.panel(["AZ"], ["sps"], 1995, 1995, reference="07-01")
-    assert mid["status"].tolist() == [pandas.NA]
+    assert mid["status"].isna().tolist() == [True]
 
 
 def test_months_and_days() -> None:
@@ -81,16 +81,77 @@ def test_months_and_days() -> None:
     assert months.loc["1994-05", "status"] == 1
     days = np.panel(["AZ"], ["nacc"], 1992, 1992, freq="day").set_index("period")
     assert days.loc["1992-02-29", "status"] == 0
-    assert days.loc["1992-03-05", "status"] is pandas.NA  # joined in March, day unknown
+    assert pandas.isna(days.loc["1992-03-05", "status"])  # joined in March, day unknown
     assert days.loc["1992-04-01", "status"] == 1
 
 
 def test_the_wide_form_has_a_column_per_programme() -> None:
     wide = np.panel(["AZ", "GE"], ["pfp", "eapc"], 1996, 1998, wide=True)
-    assert list(wide.columns[-2:]) == ["pfp", "eapc"]
+    assert list(wide.columns[6:]) == [
+        "pfp", "pfp_suspended", "pfp_membership", "pfp_confidence",
+        "eapc", "eapc_suspended", "eapc_membership", "eapc_confidence"]
     assert len(wide) == 6
     row = wide[(wide.partner == "AZE") & (wide.period == 1996)].iloc[0]
     assert (row["pfp"], row["eapc"]) == (1, -1)
+    assert (row["pfp_membership"], row["pfp_confidence"]) == ("AZE/pfp", "high")
+    assert pandas.isna(row["eapc_membership"])  # the EAPC did not exist: no record
+
+
+def test_wide_names_are_identifiers_and_keep_what_the_long_form_says() -> None:
+    long = np.panel(["AZ", "RU"], start=2015, end=2016)
+    wide = np.panel(["AZ", "RU"], start=2015, end=2016, wide=True)
+    assert all(name.isidentifier() for name in wide.columns)
+    assert {"nato_pa", "partners_across_the_globe", "resolute_support"} <= set(wide.columns)
+    # Every long cell is in the wide form under its programme's identifier.
+    keyed = wide.set_index(["partner", "period"])
+    for cell in long.itertuples(index=False):
+        name = cell.programme.replace("-", "_")
+        at = keyed.loc[(cell.partner, cell.period)]
+        for value, column in ((cell.status, name), (cell.suspended, f"{name}_suspended"),
+                              (cell.membership, f"{name}_membership"),
+                              (cell.confidence, f"{name}_confidence")):
+            assert (pandas.isna(value) and pandas.isna(at[column])) or value == at[column]
+
+
+def test_the_confidence_column_is_that_of_the_membership_behind_the_cell() -> None:
+    frame = np.panel(start=1990)
+    held = frame[frame["membership"].notna()]
+    assert len(held) > 1000
+    confidence = {m.id: m.confidence.value for m in np.memberships()}
+    assert (held["confidence"].astype(str) == held["membership"].map(confidence)).all()
+    assert set(held["confidence"].astype(str)) > {"high"}  # not one value everywhere
+    assert frame.loc[frame["membership"].isna(), "confidence"].isna().all()
+
+
+def test_the_default_dtypes_go_into_a_statsmodels_formula_as_they_come() -> None:
+    smf = pytest.importorskip("statsmodels.formula.api")
+    frame = np.panel(programmes=["pfp", "eapc", "nato-pa"], start=1991)
+    assert not any(isinstance(t, pandas.api.extensions.ExtensionDtype)
+                   and not isinstance(t, pandas.CategoricalDtype) for t in frame.dtypes), \
+        frame.dtypes
+    frame["y"] = (frame["partner"].cat.codes % 7).astype(float)
+    fit = smf.ols("y ~ status + suspended + C(period) + C(programme)", data=frame).fit()
+    # Not known cells are dropped by the formula, never counted as 0.
+    known = frame[["status", "suspended"]].notna().all(axis=1)
+    assert fit.nobs == known.sum() < len(frame)
+    assert smf.ols("y ~ C(status)", data=frame).fit().nobs == frame["status"].notna().sum()
+    wide = np.panel(programmes=["pfp", "nato-pa"], start=1991, wide=True)
+    wide["y"] = wide["period"] % 3
+    assert smf.ols("y ~ nato_pa + pfp", data=wide).fit().nobs == (
+        wide[["nato_pa", "pfp"]].notna().all(axis=1).sum())
+
+
+def test_numpy_and_nullable_dtypes_hold_the_same_cells() -> None:
+    numpy_frame = np.panel(start=1990)
+    nullable = np.panel(start=1990, dtypes="nullable")
+    assert (str(nullable["status"].dtype), str(nullable["period"].dtype)) == ("Int8", "Int64")
+    for column in ("status", "suspended", "cow_code", "gw_code"):
+        a, b = numpy_frame[column], nullable[column]
+        assert (a.isna() == b.isna()).all(), column
+        assert (a[a.notna()] == b[b.notna()].astype(float)).all(), column
+    assert (numpy_frame["period"] == nullable["period"]).all()
+    with pytest.raises(ValueError, match="dtypes"):
+        np.panel(["AZ"], dtypes="python")  # type: ignore[arg-type]
 
 
 def test_bad_arguments_are_clear_errors() -> None:
@@ -121,7 +182,7 @@ def test_polars_backend() -> None:
 
 
 def _value(cell: object) -> int | None:
-    return None if cell is pandas.NA else int(cell)  # type: ignore[call-overload]
+    return None if pandas.isna(cell) else int(cell)  # type: ignore[call-overload, arg-type]
 
 
 @settings(max_examples=150, deadline=None,

@@ -10,7 +10,9 @@ Every export flattens records the same way, one row per record and one column pe
 - a tuple of words or names (``aliases``, ``areas``, ``lead_nations``) becomes a list, so no
   separator can clash with the text; :meth:`pandas.DataFrame.explode` gives a row per item;
 - ``sources`` becomes a list of source ids, with their URLs alongside in ``source_urls``;
-- a partner's ``mission`` becomes ``mission_name``, ``mission_established`` and so on.
+- a partner's ``mission`` becomes ``mission_name``, ``mission_established`` and so on;
+- a membership's ``id``, which is not a field, comes first, so that a row joins the
+  ``membership`` column of a panel.
 
 Reading a table back (:func:`from_dataframe`, :func:`from_arrow`, :func:`read_parquet`)
 gives records equal to those written. A table holds source ids, not whole sources, so the
@@ -154,6 +156,10 @@ def _is_vocabulary(kind: Any) -> bool:
 
 
 _LEAVES = {cls: tuple(_leaves(cls)) for cls in _TYPES}
+#: The columns written: the fields, after the id of a record whose id is not a field (a
+#: membership's), so that a row can be joined to a panel's ``membership`` column.
+_WRITTEN = {cls: (_Leaf("id", ("id",), "text"),) * (cls is Membership) + _LEAVES[cls]
+            for cls in _TYPES}
 
 
 # -- records to columns --------------------------------------------------------------------
@@ -188,7 +194,7 @@ def _type_names() -> str:
 def _columns(records: Sequence[Any], cls: type[Any]) -> dict[str, list[Any]]:
     """The records as plain Python columns: the shared core of every export."""
     columns: dict[str, list[Any]] = {}
-    for leaf in _LEAVES[cls]:
+    for leaf in _WRITTEN[cls]:
         values = [_get(record, leaf.path) for record in records]
         if leaf.kind == "date":
             columns[leaf.name] = [None if v is None else _date(v.earliest) for v in values]
@@ -242,7 +248,7 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     cls = _record_type(rows, cls, "to_dataframe")
     data: dict[str, Any] = {}
     columns = _columns(rows, cls)
-    for leaf in _LEAVES[cls]:
+    for leaf in _WRITTEN[cls]:
         for name, kind, categories in leaf.columns:
             values = columns[name]
             if kind == "category":
@@ -310,7 +316,7 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
     cls = _record_type(rows, cls, "to_arrow")
     columns = _columns(rows, cls)
     arrays: dict[str, Any] = {}
-    for leaf in _LEAVES[cls]:
+    for leaf in _WRITTEN[cls]:
         for name, kind, categories in leaf.columns:
             values = columns[name]
             if kind == "category":

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._extras import require
 from .answers import Status
 from .dates import _overlap
-from .model import Partner, Programme, StateSystem
+from .model import Confidence, Partner, Programme, StateSystem
 from .rules import horizon_day, programme_span, role_status, state_span
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def panel(
     reference: str | None = None,
     wide: bool = False,
     backend: Literal["pandas", "arrow", "polars"] = "pandas",
+    dtypes: Literal["numpy", "nullable"] = "numpy",
     dataset: Dataset | None = None,
 ) -> Any:
     """Build a partner-programme-period panel of membership status.
@@ -86,8 +87,16 @@ def panel(
     :param reference: for a yearly panel, a day of the year as ``"MM-DD"`` on which to ask
         about each year, instead of any day of it.
     :param wide: one row per partner and period with a column of status codes per
-        programme, for merging; the long form otherwise.
+        programme, named by the programme's id as an identifier (``nato_pa``, ``pfp``),
+        and beside each its ``_suspended``, ``_membership`` and ``_confidence``; the long
+        form otherwise.
     :param backend: ``"pandas"``, ``"arrow"`` (a :class:`pyarrow.Table`) or ``"polars"``.
+    :param dtypes: for pandas, ``"numpy"`` (the default) gives columns that statsmodels
+        formulas, ``to_stata`` and R read as they come: codes and ``status`` as
+        ``float64`` with ``NaN`` where not known, ``suspended`` as 1.0, 0.0 or ``NaN``,
+        the year as ``int64``, text as ``object``; ``"nullable"`` gives pandas' nullable
+        types (``Int8``, ``boolean``, ``string``), whose ``<NA>`` refuses a truth value.
+        Arrow and polars always hold real nulls.
     :param dataset: the dataset to read; the bundled one if ``None``.
     :returns: the panel, long or wide, in the chosen backend.
     :raises ImportError: if pandas (or the chosen backend) is not installed.
@@ -186,6 +195,10 @@ def panel(
     keep = ~numpy.tile(no_state.ravel(), len(chosen_programmes))
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
+    if backend == "pandas" and dtypes == "numpy":
+        frame = _numpy_dtypes(frame)
+    elif dtypes not in ("numpy", "nullable"):
+        raise ValueError(f"unknown dtypes {dtypes!r}; expected numpy or nullable")
     if wide:
         frame = _widen(pandas, frame)
     if backend == "pandas":
@@ -310,8 +323,11 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
     }
     # Each cell held by a membership names it, with the precision of its dates.
     precisions = ["year", "month", "day"]
-    ids, joined, ends = [], [], []
+    confidences = [c.value for c in Confidence]  # low, medium, high
+    ids, joined, ends, confidence = [], [], [], []
     for behind, held in membership_blocks:
+        confidence.append(numpy.array([confidences.index(m.confidence.value) for m in held]
+                                      + [-1])[behind])
         ids.append(pandas.array([m.id for m in held] or [None], dtype="string")
                    .take(behind, allow_fill=True))
         joined_codes = numpy.array([-1 if m.joined is None else
@@ -328,6 +344,9 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
         numpy.concatenate(joined) if joined else [], categories=precisions, ordered=True)
     columns["ends_precision"] = pandas.Categorical.from_codes(
         numpy.concatenate(ends) if ends else [], categories=precisions, ordered=True)
+    columns["confidence"] = pandas.Categorical.from_codes(
+        numpy.concatenate(confidence) if confidence else [], categories=confidences,
+        ordered=True)
     return pandas.DataFrame(columns)
 
 
@@ -361,8 +380,34 @@ def _period_column(pandas: Any, labels: list[Any], freq: str) -> Any:
     return pandas.array(pandas.to_datetime(labels).astype("datetime64[s]"))
 
 
+#: The columns of the long panel that each programme gets in the wide form, and their
+#: suffixes: the status code under the programme's own name.
+_WIDE = {"status": "", "suspended": "_suspended", "membership": "_membership",
+         "confidence": "_confidence"}
+
+
 def _widen(pandas: Any, frame: Any) -> Any:
     keys = ["partner", "partner_name", "iso_numeric", "cow_code", "gw_code", "period"]
-    wide = frame.pivot(index=keys, columns="programme", values="status")
-    wide.columns = [str(c) for c in wide.columns]
-    return wide.reset_index()
+    # One pivot per value, so that each keeps its dtype.
+    pivots = {value: frame.pivot(index=keys, columns="programme", values=value)
+              for value in _WIDE}
+    columns = {}
+    for programme in frame["programme"].cat.categories:
+        for value, suffix in _WIDE.items():
+            # Names a formula can hold: nato-pa becomes nato_pa.
+            columns[programme.replace("-", "_") + suffix] = pivots[value][programme]
+    return pandas.DataFrame(columns).reset_index()
+
+
+def _numpy_dtypes(frame: Any) -> Any:
+    """The long panel with the dtypes statsmodels, Stata and R take as they come."""
+    out = frame.copy()
+    for name in ("cow_code", "gw_code", "status"):
+        out[name] = out[name].astype("float64")  # <NA> becomes NaN, never 0
+    out["suspended"] = out["suspended"].astype("Float64").astype("float64")
+    if out["period"].dtype == "Int64":
+        out["period"] = out["period"].astype("int64")  # a year is never missing
+    for name in ("iso_numeric", "membership") + (("period",) if out["period"].dtype
+                                                   == "string" else ()):
+        out[name] = out[name].astype(object).where(out[name].notna(), None)
+    return out

@@ -185,10 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     :param argv: the arguments after the program name; ``None`` reads :data:`sys.argv`.
     :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
-        ``participates`` answers no, or ``diff`` finds a difference), 2 for bad input (reported in one line on standard
-        error), 3 when the data cannot give the answer ("not known"), 4 when the answer
-        could not be written (a full disk, a closed output), 141 when the reader of a
-        pipe stopped early.
+        ``participates`` answers no, or ``diff`` finds a difference), 2 for bad input
+        (reported in one line on standard error), 3 when the data cannot give the answer
+        ("not known"), 4 when the answer could not be written (a full disk, a closed
+        output), 141 when the reader of a pipe stopped early.
     """
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         print(f"{PROG}: error: cannot write the answer: standard output is closed",

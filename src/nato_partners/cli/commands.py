@@ -362,7 +362,8 @@ def _panel(ctx: Context) -> int:
     args = ctx.args
     try:
         frame = panel(args.partner, args.programme, args.start, args.end, freq=args.freq,
-                      reference=args.reference, wide=args.wide, dataset=ctx.dataset)
+                      reference=args.reference, wide=args.wide, dtypes="nullable",
+                      dataset=ctx.dataset)
     except ImportError as error:  # pandas is an optional extra
         raise UsageError(str(error)) from None
     if ctx.format == "json":
@@ -374,7 +375,8 @@ def _panel(ctx: Context) -> int:
         sys.stdout.write(frame.to_csv(index=False, na_rep=""))
     else:
         # Only a status can be "not known"; an empty precision means no membership.
-        statuses = [c for c in frame.columns if c not in _PANEL_KEYS]
+        statuses = [c for c in frame.columns if c not in _PANEL_KEYS
+                    and not c.endswith(("_membership", "_confidence"))]
         shown = frame.astype(object).where(frame.notna(), "-")
         shown[statuses] = shown[statuses].where(frame[statuses].notna(), "not known")
         sys.stdout.write(shown.to_string(index=False) + "\n")
@@ -383,7 +385,8 @@ def _panel(ctx: Context) -> int:
 
 #: The panel's columns that are not status codes (the others are, in the wide form too).
 _PANEL_KEYS = ("partner", "partner_name", "iso_numeric", "cow_code", "gw_code", "programme",
-               "period", "status_label", "membership", "joined_precision", "ends_precision")
+               "period", "status_label", "membership", "joined_precision", "ends_precision",
+               "confidence")
 
 
 def _cite_arguments(parser: argparse.ArgumentParser) -> None:
