@@ -253,3 +253,45 @@ def _agrees(cell: Any, status: Status | NotKnown, member: bool | NotKnown) -> No
         assert code in (0, -1), where
     else:
         assert code is None, where
+
+
+# -- spells --------------------------------------------------------------------------------
+
+
+def test_spells_split_a_membership_at_its_suspension() -> None:
+    frame = np.spells(["RU"], ["pfp"])
+    assert frame[["membership", "status", "end_kind"]].values.tolist() == [
+        ["RUS/pfp", "member", "suspended"], ["RUS/pfp", "suspended", "open"]]
+    russia = np.membership("RUS/pfp")
+    assert frame["start"].dt.date.tolist() == [russia.joined.earliest, russia.suspended.earliest]
+    assert frame["end"].iloc[0] == frame["start"].iloc[1]
+    assert pandas.isna(frame["end"].iloc[1])  # no end recorded: open at the horizon
+
+
+def test_malta_has_two_pfp_spells_one_per_membership() -> None:
+    frame = np.spells(["MT"], ["pfp"])
+    assert frame["membership"].tolist() == ["MLT/pfp", "MLT/pfp/2"]
+    first = frame.iloc[0]
+    assert (first["end_kind"], first["end_precision"], str(first["end"].date())) == (
+        "left", "month", "1996-10-01")  # the left date's first day, to the month
+
+
+def test_every_membership_gives_its_spells_and_they_follow_each_other() -> None:
+    frame = np.spells()
+    memberships = np.memberships()
+    expected = sum(1 + (m.suspended is not None) + (m.resumed is not None) for m in memberships)
+    assert len(frame) == expected
+    assert set(frame["membership"]) == {m.id for m in memberships}
+    for membership_id, group in frame.groupby("membership", sort=False):
+        m = np.membership(str(membership_id))
+        starts, ends = group["start"].tolist(), group["end"].tolist()
+        assert starts[1:] == ends[:-1]  # each spell begins where the last one ended
+        last = m.left or m.left_by
+        assert (pandas.isna(ends[-1]) if last is None
+                else ends[-1].date() == last.earliest), membership_id
+        assert group["end_kind"].iloc[-1] == (
+            "left" if m.left else "ended by" if m.left_by else "open")
+        assert (group["confidence"] == m.confidence.value).all()
+    undated = frame[frame["start"].isna()]
+    assert len(undated) == sum(m.joined is None for m in memberships)
+    assert undated["start_precision"].isna().all()

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
         StateSystem,
         TrustFundProject,
     )
-    from .panels import panel
+    from .panels import panel, spells
     from .plot import plot_timeline
     from .queries import (
         matches,
@@ -120,7 +120,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "StateSystem",
         "TrustFundProject",
     ),
-    "panels": ("panel",),
+    "panels": ("panel", "spells"),
     "plot": ("plot_timeline",),
     "queries": (
         "member_counts",
@@ -228,6 +228,7 @@ __all__ = [
     "schemas",
     "search",
     "sources",
+    "spells",
     "status",
     "structure",
     "timeline",

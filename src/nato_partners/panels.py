@@ -40,14 +40,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._extras import require
 from .answers import Status
-from .dates import _overlap
-from .model import Confidence, Partner, Programme, StateSystem
+from .dates import PartialDate, Precision, _overlap
+from .model import Confidence, Membership, Partner, Programme, StateSystem
 from .rules import horizon_day, programme_span, role_status, state_span
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["STATUS_LABELS", "panel"]
+__all__ = ["STATUS_LABELS", "panel", "spells"]
 
 #: The label of each status code, as the ``status_label`` column gives it.
 STATUS_LABELS: dict[int | None, str] = {
@@ -210,6 +210,89 @@ def panel(
         polars = require("polars", "polars", "panel")
         return polars.from_pandas(frame)
     raise ValueError(f"unknown backend {backend!r}; expected pandas, arrow or polars")
+
+
+def spells(
+    partners: Iterable[str | Partner] | None = None,
+    programmes: Iterable[str | Programme] | None = None,
+    *,
+    dataset: Dataset | None = None,
+) -> Any:
+    """List each continuous stretch of a partner's standing in a programme, one per row.
+
+    A membership gives one spell, or three where it was suspended and resumed: Russia's
+    Partnership for Peace membership is a spell as a member, then one as suspended. Malta
+    left the PfP and came back, so it has two memberships, each its own spell. Each row
+    names the membership behind it, so the panel's ``membership`` column joins it.
+
+    :param partners: the partners to include; ``None`` for every partner.
+    :param programmes: the programmes to include; ``None`` for all.
+    :param dataset: the dataset to read; the bundled one if ``None``.
+    :returns: a pandas DataFrame with the columns ``partner``, ``partner_name``,
+        ``programme``, ``membership``, ``status`` (member, associate, observer or
+        suspended), ``start`` and ``start_precision``, ``end`` and ``end_precision``,
+        ``end_kind`` and ``confidence``, in the order the spells began. A date is the
+        first day of its period, as in :func:`~nato_partners.to_dataframe`; a start no
+        source dates is missing. ``end_kind`` says what the end is: ``"left"``,
+        ``"ended by"`` (the membership had ended by that date, on a day no source gives),
+        ``"suspended"``, ``"resumed"``, or ``"open"`` (no end is recorded: in force at
+        the data's horizon, as far as it knows).
+    :raises ImportError: if pandas is not installed.
+    :raises NotFoundError: if a partner or a programme is unknown.
+    """
+    pandas = require("pandas", "pandas", "spells")
+    if dataset is None:
+        from .loading import load
+
+        dataset = load()
+    chosen_partners = {p.code: p for p in _chosen(partners, dataset.partners(),
+                                                  dataset.partner)}
+    chosen_programmes = {p.id for p in _chosen(programmes, dataset.programmes(),
+                                               dataset.programme)}
+    rows = []
+    for membership in dataset.memberships():
+        if membership.partner in chosen_partners and membership.programme in chosen_programmes:
+            rows += _membership_spells(membership, chosen_partners[membership.partner].name)
+    frame = pandas.DataFrame(rows, columns=[
+        "partner", "partner_name", "programme", "membership", "status", "start",
+        "start_precision", "end", "end_precision", "end_kind", "confidence"])
+    for name in ("start", "end"):
+        frame[name] = pandas.to_datetime(frame[name]).astype("datetime64[s]")
+    precisions = [p.value for p in Precision]
+    frame["start_precision"] = pandas.Categorical(frame["start_precision"], precisions, True)
+    frame["end_precision"] = pandas.Categorical(frame["end_precision"], precisions, True)
+    frame["status"] = pandas.Categorical(frame["status"], [
+        s.value for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER, Status.SUSPENDED)])
+    frame["end_kind"] = pandas.Categorical(
+        frame["end_kind"], ["left", "ended by", "suspended", "resumed", "open"])
+    frame["confidence"] = pandas.Categorical(frame["confidence"],
+                                             [c.value for c in Confidence], True)
+    return frame
+
+
+def _membership_spells(membership: Membership, name: str) -> list[tuple[Any, ...]]:
+    """A membership's spells: as its role, and as suspended between a suspension and its
+    resumption (or the membership's end)."""
+    m = membership
+    end_kind = "left" if m.left else "ended by" if m.left_by else "open"
+    cuts: list[tuple[str, PartialDate | None]] = [(role_status(m).value, m.joined)]
+    if m.suspended is not None:
+        cuts.append((Status.SUSPENDED.value, m.suspended))
+        if m.resumed is not None:
+            cuts.append((role_status(m).value, m.resumed))
+    rows = []
+    for number, (status, start) in enumerate(cuts):
+        if number + 1 < len(cuts):
+            end, kind = cuts[number + 1][1], ("suspended", "resumed")[number]
+        else:
+            end, kind = m.ends, end_kind
+        rows.append((m.partner, name, m.programme, m.id, status,
+                     None if start is None else start.earliest.isoformat(),
+                     None if start is None else start.precision.value,
+                     None if end is None else end.earliest.isoformat(),
+                     None if end is None else end.precision.value, kind,
+                     m.confidence.value))
+    return rows
 
 
 _CODES = {Status.MEMBER: 1, Status.ASSOCIATE: 2, Status.OBSERVER: 3}
