@@ -54,3 +54,24 @@ def test_panel_rows_without_a_cow_row_are_years_the_cow_list_lacks(
         partner = nato.partner(row.partner)
         assert partner.state_code("cow", str(int(row.period))) is None, row
         assert partner.state_code("gw", str(int(row.period))) is not None, row
+
+
+def test_an_all_states_panel_agrees_on_every_state_year_of_the_cow_file() -> None:
+    # With a row for every COW state, the panel holds every state-year of the COW file,
+    # the states the dataset does not hold as partners (Cyprus, say) coded 0 because
+    # NATO's membership is complete, and agrees with every one of them.
+    cow = pandas.read_csv(_EXTRACT)
+    ours = nato.panel(programmes=["nato"], start=1949, end=2014, states="cow")
+    merged = cow.merge(ours, how="outer", indicator=True,
+                       left_on=["ccode", "year"], right_on=["cow_code", "period"])
+    both = merged[merged["_merge"] == "both"]
+    assert len(both) == len(cow)
+    assert (both["status"] == both["nato"]).all()
+    assert ours["partner"].isna().sum() > len(ours) / 2  # most states are not partners
+    # The rows the COW file lacks are of states that ceased during that year: the file
+    # lists a state in a year only if it lasted to the year's end.
+    extra = merged[merged["_merge"] == "right_only"]
+    assert len(extra) > 0
+    listed = {(s.code, s.end.year) for s in nato.state_list("cow") if s.end is not None}
+    for row in extra.itertuples(index=False):
+        assert (int(row.cow_code), row.period) in listed, row

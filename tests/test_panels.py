@@ -295,3 +295,57 @@ def test_every_membership_gives_its_spells_and_they_follow_each_other() -> None:
     undated = frame[frame["start"].isna()]
     assert len(undated) == sum(m.joined is None for m in memberships)
     assert undated["start_precision"].isna().all()
+
+
+# -- every state of a list -----------------------------------------------------------------
+
+
+def test_an_all_states_panel_has_every_listed_state_of_each_year() -> None:
+    frame = np.panel(programmes=["nato", "pfp", "nato-pa"], start=2005, end=2010,
+                     states="cow")
+    listed = np.state_list("cow")
+    for year in (2005, 2010):
+        expected = {s.code for s in listed if s.start.year <= year
+                    and (s.end is None or s.end.year >= year)}
+        rows = frame[(frame["period"] == year) & (frame["programme"] == "nato")]
+        assert set(rows["cow_code"].astype(int)) == expected
+        assert rows["cow_code"].is_unique
+    assert len(expected) == 194  # the COW states of 2010
+
+
+def test_a_state_the_data_does_not_hold_is_0_only_where_the_list_is_complete() -> None:
+    frame = np.panel(programmes=["nato", "pfp", "nato-pa"], start=2005, end=2010,
+                     states="cow")
+    cyprus = frame[frame["cow_code"] == 352].set_index(["programme", "period"])
+    assert cyprus["partner"].isna().all()
+    assert set(cyprus["partner_name"]) == {"Cyprus"}
+    assert cyprus["iso_numeric"].isna().all()
+    for programme in ("nato", "pfp"):  # whole memberships: Cyprus was in neither
+        assert np.programme(programme).members_complete
+        assert (cyprus.loc[programme, "status"] == 0).all()
+    assert not np.programme("nato-pa").members_complete
+    assert cyprus.loc["nato-pa", "status"].isna().all()  # not known, never 0
+
+
+def test_partners_keep_their_codes_and_rows_only_while_listed() -> None:
+    frame = np.panel(programmes=["nato"], start=1950, end=1995, states="cow")
+    germany = frame[frame["partner"] == "DEU"]
+    # West Germany from 1955 (COW 260), then Germany (255); no row while COW lists none.
+    assert germany["period"].min() == 1955
+    assert set(germany.loc[germany["period"] <= 1989, "cow_code"]) == {260}
+    assert set(germany.loc[germany["period"] >= 1991, "cow_code"]) == {255}
+    assert (germany["status"] == 1).all()
+    austria = frame[frame["partner"] == "AUT"]
+    assert austria["period"].min() == 1955  # GW lists Austria earlier; COW does not
+    gdr = frame[frame["cow_code"] == 265]
+    assert gdr["partner"].isna().all()
+    assert (gdr["period"].min(), gdr["period"].max()) == (1954, 1990)
+    gw = np.panel(programmes=["nato"], start=1950, end=1995, states="gw")
+    assert gw[gw["partner"] == "AUT"]["period"].min() == 1950
+
+
+def test_states_is_checked() -> None:
+    with pytest.raises(ValueError, match="leave partners= out"):
+        np.panel(["AZ"], states="cow")
+    with pytest.raises(ValueError, match="unknown states"):
+        np.panel(states="un")  # type: ignore[arg-type]

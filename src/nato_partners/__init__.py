@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     )
     from .results import Results
     from .schema import json_schema, schemas, write_schemas
+    from .state_lists import ListedState, state_list
     from .write import write_dataset
 
 # The module that holds each public name. Importing the package imports none of them, so
@@ -121,6 +122,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "TrustFundProject",
     ),
     "panels": ("panel", "spells"),
+    "state_lists": ("ListedState", "state_list"),
     "plot": ("plot_timeline",),
     "queries": (
         "member_counts",
@@ -175,6 +177,7 @@ __all__ = [
     "Dataset",
     "DatasetInfo",
     "DateLike",
+    "ListedState",
     "Match",
     "Membership",
     "Milestone",
@@ -229,6 +232,7 @@ __all__ = [
     "search",
     "sources",
     "spells",
+    "state_list",
     "status",
     "structure",
     "timeline",

@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ._extras import require
 from .answers import Status
 from .dates import PartialDate, Precision, _overlap
-from .model import Confidence, Membership, Partner, Programme, StateSystem
+from .model import Confidence, Membership, Partner, Programme, StateSpell, StateSystem
 from .rules import horizon_day, programme_span, role_status, state_span
+from .state_lists import ListedState, state_list
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -73,6 +74,7 @@ def panel(
     wide: bool = False,
     backend: Literal["pandas", "arrow", "polars"] = "pandas",
     dtypes: Literal["numpy", "nullable"] = "numpy",
+    states: Literal["cow", "gw"] | None = None,
     dataset: Dataset | None = None,
 ) -> Any:
     """Build a partner-programme-period panel of membership status.
@@ -97,11 +99,19 @@ def panel(
         the year as ``int64``, text as ``object``; ``"nullable"`` gives pandas' nullable
         types (``Int8``, ``boolean``, ``string``), whose ``<NA>`` refuses a truth value.
         Arrow and polars always hold real nulls.
+    :param states: ``"cow"`` or ``"gw"`` for a row for every state of the Correlates of
+        War or Gleditsch-Ward list in each period it was listed (see
+        :mod:`~nato_partners.state_lists`): a state the dataset does not hold as a partner
+        has no ``partner`` code, its list's name and code, 0 where the programme's whole
+        membership is known and missing where it is not. A partner's rows are then the
+        periods the list holds it in. ``None`` (the default) gives the dataset's
+        partners in every period they existed.
     :param dataset: the dataset to read; the bundled one if ``None``.
     :returns: the panel, long or wide, in the chosen backend.
     :raises ImportError: if pandas (or the chosen backend) is not installed.
     :raises NotFoundError: if a partner or a programme is unknown.
-    :raises ValueError: if the period, ``freq`` or ``reference`` is not valid.
+    :raises ValueError: if the period, ``freq``, ``reference``, ``dtypes`` or ``states`` is
+        not valid, or ``states`` is given with ``partners``.
     """
     pandas = require("pandas", "pandas", "panel")
     import numpy
@@ -110,7 +120,11 @@ def panel(
         from .loading import load
 
         dataset = load()
-    chosen_partners = _chosen(partners, dataset.partners(), dataset.partner)
+    if states not in (None, "cow", "gw"):
+        raise ValueError(f"unknown states {states!r}; expected cow, gw or None")
+    if states is not None and partners is not None:
+        raise ValueError("states= gives every state of a list; leave partners= out")
+    chosen_partners = _units(_chosen(partners, dataset.partners(), dataset.partner), states)
     chosen_programmes = _chosen(programmes, dataset.programmes(), dataset.programme)
     horizon = horizon_day(dataset.info.reviewed)
     if start is None:
@@ -129,14 +143,14 @@ def panel(
     state_yes = numpy.ones((n_partners, n_periods), dtype=bool)
     state_no = numpy.zeros((n_partners, n_periods), dtype=bool)
     for row, partner in enumerate(chosen_partners):
-        if partner.states:
+        if partner.exists:
             state_yes[row] = False
             state_no[row] = True
-            for spell in partner.states:
+            for spell in partner.exists:
                 yes, no = _overlap(firsts, known, *state_span(spell), numpy.maximum)
                 state_yes[row] |= yes
                 state_no[row] &= no
-    gone = numpy.array([bool(p.states) and all(s.end is not None for s in p.states)
+    gone = numpy.array([bool(p.exists) and all(s.end is not None for s in p.exists)
                         for p in chosen_partners])
     state_no &= ~after
     no_state = state_no & (~beyond | gone[:, None])  # rows the panel leaves out
@@ -144,7 +158,7 @@ def panel(
     status_blocks: list[Any] = []
     suspended_blocks: list[Any] = []
     membership_blocks: list[Any] = []
-    index = {p.code: i for i, p in enumerate(chosen_partners)}
+    index = {p.code: i for i, p in enumerate(chosen_partners) if p.code is not None}
     for programme in chosen_programmes:
         start_days, end_days = programme_span(programme)
         existed_yes, existed_no = _overlap(firsts, known, start_days, end_days, numpy.maximum)
@@ -295,6 +309,44 @@ def _membership_spells(membership: Membership, name: str) -> list[tuple[Any, ...
     return rows
 
 
+class _Unit(NamedTuple):
+    """A row group of the panel: a partner, or a state of a list the dataset does not hold.
+
+    ``states`` gives the codes of each period; ``exists`` the periods the unit has rows
+    in (all of a partner's periods as a state, or only those of the chosen list).
+    """
+
+    code: str | None
+    name: str
+    iso_numeric: str | None
+    cow_code: int | None
+    gw_code: int | None
+    states: tuple[StateSpell, ...]
+    exists: tuple[StateSpell, ...]
+
+
+def _units(partners: list[Partner], system_name: str | None) -> list[_Unit]:
+    units = [_Unit(p.code, p.name, p.iso_numeric, p.cow_code, p.gw_code, p.states,
+                   p.states if system_name is None else
+                   tuple(s for s in p.states if s.system.value == system_name))
+             for p in partners]
+    if system_name is None:
+        return units
+    system = StateSystem(system_name)
+    held = {(s.code, s.start) for p in partners for s in p.states if s.system is system}
+    others: dict[int, list[ListedState]] = {}
+    for listed in state_list(system):
+        if (listed.code, listed.start) not in held:
+            others.setdefault(listed.code, []).append(listed)
+    for code, periods in others.items():
+        spells = tuple(StateSpell(system=system, code=code, start=p.start, end=p.end)
+                       for p in periods)
+        units.append(_Unit(None, periods[-1].name, None,
+                           code if system is StateSystem.COW else None,
+                           code if system is StateSystem.GW else None, spells, spells))
+    return units
+
+
 _CODES = {Status.MEMBER: 1, Status.ASSOCIATE: 2, Status.OBSERVER: 3}
 
 
@@ -363,7 +415,7 @@ def _reference_day(year: int, reference: str) -> datetime.date:
                          ) from None
 
 
-def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
+def _long_frame(pandas: Any, numpy: Any, partners: Sequence[_Unit],
                 programmes: Sequence[Programme], labels: list[Any], firsts: Any, lasts: Any,
                 status_blocks: list[Any], suspended_blocks: list[Any],
                 membership_blocks: list[Any], freq: str) -> Any:
@@ -385,10 +437,8 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
     for number, code in enumerate((1, 2, 3, 0, -1)):
         label_codes[status == code] = number
     columns: dict[str, Any] = {
-        "partner": pandas.Categorical.from_codes(partner_index,
-                                                 categories=[p.code for p in partners]),
-        "partner_name": pandas.Categorical.from_codes(partner_index,
-                                                      categories=[p.name for p in partners]),
+        "partner": _categorical(pandas, numpy, [p.code for p in partners], partner_index),
+        "partner_name": _categorical(pandas, numpy, [p.name for p in partners], partner_index),
         "iso_numeric": per_partner([p.iso_numeric for p in partners], "string"),
         "cow_code": _codes(pandas, numpy, partners, StateSystem.COW, firsts, lasts)
         .take(partner_index * n_periods + period_index),
@@ -433,7 +483,15 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[Partner],
     return pandas.DataFrame(columns)
 
 
-def _codes(pandas: Any, numpy: Any, partners: Sequence[Partner], system: StateSystem,
+def _categorical(pandas: Any, numpy: Any, values: list[str | None], index: Any) -> Any:
+    """Each row's value, by the index of its partner or state (a missing code missing)."""
+    categories = list(dict.fromkeys(v for v in values if v is not None))
+    where = {v: i for i, v in enumerate(categories)}
+    codes = numpy.array([-1 if v is None else where[v] for v in values] + [-1])
+    return pandas.Categorical.from_codes(codes[index], categories=categories)
+
+
+def _codes(pandas: Any, numpy: Any, partners: Sequence[_Unit], system: StateSystem,
            firsts: Any, lasts: Any) -> Any:
     """Each partner's code in a state list in each period (partner by partner): the code
     of the latest period of the list that meets it, as :meth:`Partner.state_code` gives."""
