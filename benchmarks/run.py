@@ -7,7 +7,8 @@ project's goals, each marked met or missed (and by how much).
 
     python benchmarks/run.py                 # everything, N = 10^3, 10^4, 10^5
     python benchmarks/run.py --quick         # fewer repeats, N up to 10^4
-    python benchmarks/run.py --only load     # one section: first, load, query, memory, panel
+    python benchmarks/run.py --only load     # one section: first, load, query, memory,
+                                             # panel, package
     python benchmarks/run.py --record        # also write docs/benchmark-results.txt and
                                              # the README's table, from this one run
 
@@ -527,6 +528,35 @@ def bench_panel(report: Report, repeat: int) -> None:
                              " ms"))
 
 
+def plain_csvs(directory: Path) -> None:
+    """What a user would write by hand: each record table and the panel, as CSV."""
+    for records in (np.partners(), np.programmes(), np.memberships(), np.milestones(),
+                    np.trust_fund_projects(), np.sources()):
+        records.to_dataframe().to_csv(directory / f"{records.record_type.__name__}.csv")
+    np.panel().to_csv(directory / "panel.csv")
+
+
+def bench_package(report: Report, repeat: int, workdir: Path) -> None:
+    report.header("(f) writing the data package of the bundled data (CSV files, a Stata "
+                  "panel, datapackage.json); ratio against plain CSVs of the same tables")
+    try:
+        import pandas  # noqa: F401 - write_package() needs it
+    except ImportError:
+        report.out("  (pandas is not installed: skipped)")
+        return
+    (workdir / "package").mkdir()
+    (workdir / "plain").mkdir()
+    np.write_package(workdir / "package")  # imports and the loaded data outside the timing
+    times = interleaved({"package": lambda: np.write_package(workdir / "package"),
+                         "plain": lambda: plain_csvs(workdir / "plain")},
+                        max(3, repeat // 3))
+    report.row("plain CSVs of the tables and the panel", times["plain"], None, 1, "s")
+    report.row("write_package()", times["package"], times["plain"], 1, "s")
+    median = statistics.median(times["package"])
+    report.goals.append(goal("writing the data package of the bundled data at most 5 s",
+                             median, 5, " s"))
+
+
 # -- the goals, and the record of a run --------------------------------------------------
 
 
@@ -556,7 +586,8 @@ def record(report: Report, machine: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, N up to 10^4")
-    parser.add_argument("--only", choices=["first", "load", "query", "memory", "panel"])
+    parser.add_argument("--only", choices=["first", "load", "query", "memory", "panel",
+                                           "package"])
     parser.add_argument("--record", action="store_true",
                         help="write docs/benchmark-results.txt and the README's goals table")
     args = parser.parse_args()
@@ -582,6 +613,8 @@ def main() -> None:
             bench_memory(report, sizes[-1], workdir)
         if args.only in (None, "panel"):
             bench_panel(report, repeat)
+        if args.only in (None, "package"):
+            bench_package(report, repeat, workdir)
     met = sum(g.met for g in report.goals)
     report.out()
     report.out(f"Goals: {met} of {len(report.goals)} met")

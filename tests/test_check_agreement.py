@@ -774,7 +774,8 @@ _ACROSS: dict[str, tuple[tuple[str, Any], ...]] = {
     "two memberships of one programme in force at once": (
         (f"{_MEMBERSHIP}.joined", "1994"),
         ("partners/abc:memberships[+]", {"programme": "host", "joined": "1996",
-                                          "sources": ["doc-b"]})),
+                                          "spell": 2, "sources": ["doc-b"]})),
+    "a membership numbered below spell 1": ((f"{_MEMBERSHIP}.spell", 0),),
     "a membership from before its partner was a state": (
         ("partners/abc:partner.states", [{"system": "cow", "code": 901, "start": "2000"}]),
         (f"{_MEMBERSHIP}.joined", "1994")),

@@ -701,6 +701,43 @@ def test_diff_exits_1_when_the_datasets_differ_like_diff(bundled: Path) -> None:
     assert (row["id"], row["field"], row["old"], row["new"]) == (
         "JOR/eop", "joined", "2014-10", "2014-11")
     assert "exits with status 0 when" in ok("diff", "--help")
+    pytest.importorskip("pandas")
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        same = run("diff", str(data), str(data), "--panel")
+        assert (same.returncode, same.stdout) == (0, "No panel cell differs.\n")
+        text = (bundled / "partners" / "jor.toml").read_text("utf-8")
+        (bundled / "partners" / "jor.toml").write_text(
+            text.replace('joined = "2014-11"', 'joined = "2016"'), "utf-8")
+        cells = run("diff", str(data), str(bundled), "--panel", "--format", "csv")
+    assert cells.returncode == 1
+    assert [(r["partner"], r["period"], r["status_old"], r["status_new"])
+            for r in csv_rows(cells.stdout)] == [("JOR", "2014", "1", ""),
+                                                  ("JOR", "2015", "1", "")]
+
+
+def test_package_writes_the_data_package(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    out = ok("package", str(tmp_path / "pkg"))
+    assert out.startswith(f"wrote 12 files to {tmp_path / 'pkg'}: datapackage.json, ")
+    descriptor = json.loads((tmp_path / "pkg" / "datapackage.json").read_text("utf-8"))
+    assert descriptor["version"] == np.__data_version__
+    (tmp_path / "file").write_text("x")
+    result = run("package", str(tmp_path / "file"))
+    assert (result.returncode, result.stderr.count("\n")) == (2, 1)
+
+
+def test_csv_quotes_text_so_codes_read_back_as_text() -> None:
+    # iso_numeric "004" is text: quoted, where figures are not.
+    text = ok("partners", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(text), quoting=csv.QUOTE_NONNUMERIC))
+    header, afghanistan = rows[0], next(r for r in rows if r[0] == "AFG")
+    assert afghanistan[header.index("iso_numeric")] == "004"
+    assert afghanistan[header.index("cow_code")] == 700
+    pytest.importorskip("pandas")
+    panel = ok("panel", "--partner", "AF", "--programme", "pfp", "--from", "1994", "--to",
+               "1994", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(panel), quoting=csv.QUOTE_NONNUMERIC))
+    assert rows[1][rows[0].index("iso_numeric")] == "004"
 
 
 def test_coverage_rows_match_the_library() -> None:

@@ -7,10 +7,12 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 import nato_partners as np
 from nato_partners import Precision
+from nato_partners.citations import LICENCE, PROJECT_URL
 
 # -- code crosswalks ---------------------------------------------------------------------
 
@@ -206,6 +208,79 @@ def test_citation_cff_names_the_library_and_data_versions() -> None:
     text = cff.read_text("utf-8")
     assert f'version: "{np.__version__}"' in text
     assert np.__data_version__ in text
+    # Released with the data it carries, published where cite() says.
+    assert f'date-released: "{np.__data_reviewed__}"' in text
+    assert f'url: "{PROJECT_URL}"' in text
+    assert f"license: {LICENCE}" in text
+    yaml = pytest.importorskip("yaml")
+    parsed = yaml.safe_load(text)
+    assert str(parsed["date-released"]) == np.__data_reviewed__
+    project = tomllib.loads((cff.parent / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["urls"]["Homepage"] == PROJECT_URL
+    assert project["license"] == LICENCE
+
+
+def test_the_dataset_is_cited_with_its_year_version_licence_and_address() -> None:
+    text = np.cite()
+    for part in ("(2026)", np.__data_version__, np.__version__, "MIT", PROJECT_URL):
+        assert part in text
+    (item,) = json.loads(np.cite(style="csl-json"))
+    assert (item["issued"], item["URL"], item["type"]) == (
+        {"date-parts": [[2026]]}, PROJECT_URL, "dataset")
+    bibtexparser = pytest.importorskip("bibtexparser")
+    (entry,) = bibtexparser.parse_string(np.cite(style="bibtex")).entries
+    assert (entry.fields_dict["year"].value, entry.fields_dict["url"].value) == (
+        "2026", PROJECT_URL)
+
+
+def test_a_publisher_that_wrote_the_page_is_named_once_and_an_author_apart() -> None:
+    nato_page = next(s for s in np.sources() if s.publisher == "NATO" and s.author is None)
+    (item,) = json.loads(np.cite(nato_page, style="csl-json"))
+    assert item["author"] == [{"literal": "NATO"}]
+    assert "publisher" not in item  # APA would print "NATO. (n.d.). ... NATO."
+    signed = attrs.evolve(nato_page, author="Jane Example")
+    (item,) = json.loads(np.cite(signed, style="csl-json"))
+    assert (item["author"], item["publisher"]) == ([{"literal": "Jane Example"}], "NATO")
+    assert np.cite(signed).startswith(f"{nato_page.id}. Jane Example. ")
+    citeproc = pytest.importorskip("citeproc")
+    from citeproc.source.json import CiteProcJSON
+
+    style = citeproc.CitationStylesStyle("harvard-cite-them-right", validate=False)
+    for source, count in ((nato_page, 1), (signed, 1)):
+        (item,) = json.loads(np.cite(source, style="csl-json"))
+        bibliography = citeproc.CitationStylesBibliography(style, CiteProcJSON([item]),
+                                                           citeproc.formatter.plain)
+        bibliography.register(citeproc.Citation([citeproc.CitationItem(item["id"])]))
+        (rendered,) = [str(e) for e in bibliography.bibliography()]
+        assert rendered.count("NATO") - source.title.count("NATO") == count, rendered
+
+
+def test_a_panel_is_cited_by_the_sources_behind_its_cells() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = np.panel(["AZ", "GE"], ["pfp", "nato-pa"], 1992, 1996)
+    cited = _ids(np.cite(frame))
+    held = frame["membership"].dropna().unique()
+    behind = {s.id for key in held for s in np.membership(key).sources}
+    # The 0 and -1 cells rest on the PfP's list and dates; the codes on the state lists.
+    assert (frame.loc[frame["programme"] == "pfp", "status"] <= 0).any()
+    expected = behind | {s.id for s in np.programme("pfp").sources} | {
+        "cow-state-system-2016", "gleditsch-ward-states"}
+    assert cited == expected
+    # The same sources, whatever shape the table has.
+    assert _ids(np.cite(np.panel(["AZ", "GE"], ["pfp", "nato-pa"], 1992, 1996, wide=True))) \
+        == expected
+    assert _ids(np.cite(frame.astype({"status": "Int8"}))) == expected
+    # A table of memberships cites what the memberships cite.
+    memberships = np.memberships("GE")
+    assert _ids(np.cite(memberships.to_dataframe())) == _ids(np.cite(memberships))
+    assert _ids(np.cite(np.spells(["GE"]))) == _ids(np.cite(memberships))
+    strange = pandas.DataFrame({"membership": ["GEO/pfp", "XXX/none"]})
+    with pytest.raises(np.NotFoundError, match="XXX/none"):
+        np.cite(strange)
+
+
+def _ids(text: str) -> set[str]:
+    return {line.split(". ")[0] for line in text.splitlines()}
 
 
 # -- what changed between data versions --------------------------------------------------
@@ -253,6 +328,28 @@ def test_a_corrected_date_is_a_change_of_that_field_not_a_new_record(bundled: Pa
         changes = np.diff(original, corrected_jordan_eop(bundled))
     assert [(c.change, c.kind, c.id, c.field, c.old, c.new) for c in changes] == [
         ("changed", "membership", "JOR/eop", "joined", "2014-10", "2014-11")]
+
+
+def test_panel_diff_lists_exactly_the_cells_a_correction_changes(bundled: Path) -> None:
+    pytest.importorskip("pandas")
+    with resources.as_file(resources.files("nato_partners") / "data") as original:
+        cells = np.panel_diff(original, corrected_jordan_eop(bundled))
+    # Joined "2014-10" became "2014-11": 2014 is still a year of membership.
+    assert cells.empty
+    text = (bundled / "partners" / "jor.toml").read_text("utf-8")
+    (bundled / "partners" / "jor.toml").write_text(
+        text.replace('joined = "2014-11"', 'joined = "2016"'), "utf-8")
+    with resources.as_file(resources.files("nato_partners") / "data") as original:
+        cells = np.panel_diff(original, bundled)
+    # EOP's list is not whole: 2014 and 2015 become not known, 2016 is not known either
+    # way ("2016" may be after any day of 2016), and nothing else moves.
+    assert cells[["partner", "programme", "period", "change"]].values.tolist() == [
+        ["JOR", "eop", 2014, "changed"], ["JOR", "eop", 2015, "changed"]]
+    assert cells["status_old"].tolist() == [1, 1]
+    assert cells["status_new"].isna().all()
+    assert len(np.panel_diff(np.load(), np.load())) == 0
+    with pytest.raises(ValueError, match="leave out"):
+        np.panel_diff(np.load(), np.load(), wide=True)
 
 
 def test_a_stored_id_from_before_ids_were_stable_still_finds_its_membership() -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         to_dataframe,
         to_parquet,
         to_polars,
+        write_package,
     )
     from .files import MAX_FILE_BYTES
     from .loading import load, load_dataset
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
         StateSystem,
         TrustFundProject,
     )
-    from .panels import panel, spells
+    from .panels import panel, panel_diff, spells
     from .plot import plot_timeline
     from .queries import (
         matches,
@@ -99,6 +100,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "to_dataframe",
         "to_parquet",
         "to_polars",
+        "write_package",
     ),
     "files": ("MAX_FILE_BYTES",),
     "loading": ("load", "load_dataset"),
@@ -121,7 +123,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "StateSystem",
         "TrustFundProject",
     ),
-    "panels": ("panel", "spells"),
+    "panels": ("panel", "panel_diff", "spells"),
     "state_lists": ("ListedState", "state_list"),
     "plot": ("plot_timeline",),
     "queries": (
@@ -221,6 +223,7 @@ __all__ = [
     "memberships",
     "milestones",
     "panel",
+    "panel_diff",
     "participates",
     "partner",
     "partners",
@@ -243,5 +246,6 @@ __all__ = [
     "trust_fund_projects",
     "unstructure",
     "write_dataset",
+    "write_package",
     "write_schemas",
 ]

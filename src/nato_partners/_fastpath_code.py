@@ -12,7 +12,7 @@ FIELDS_Milestone = frozenset(['id', 'partner', 'date', 'kind', 'title', 'summary
 FIELDS_Mission = frozenset(['name', 'established', 'head', 'head_title', 'confidence'])
 FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_code', 'name', 'official_name', 'region', 'aliases', 'mission', 'states', 'sources', 'confidence', 'note'])
 FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
-FIELDS_Source = frozenset(['id', 'title', 'publisher', 'url', 'published', 'note'])
+FIELDS_Source = frozenset(['id', 'title', 'publisher', 'author', 'url', 'published', 'note'])
 FIELDS_StateSpell = frozenset(['system', 'code', 'start', 'end'])
 FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'items_disposed', 'tonnes_disposed', 'people_retrained', 'area_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'site', 'sources', 'confidence', 'note'])
 WORDS_Area = {m.value: m for m in Area}
@@ -50,6 +50,9 @@ def structure_Source(data, sources, code):
     f_title = (f_title if type(f_title) is str and (f_title.isascii() or encodable(f_title)) else refuse())
     f_publisher = data['publisher']
     f_publisher = (f_publisher if type(f_publisher) is str and (f_publisher.isascii() or encodable(f_publisher)) else refuse())
+    f_author = data.get('author')
+    if f_author is not None:
+        f_author = (f_author if type(f_author) is str and (f_author.isascii() or encodable(f_author)) else refuse())
     f_url = data.get('url')
     if f_url is not None:
         f_url = (f_url if type(f_url) is str and (f_url.isascii() or encodable(f_url)) else refuse())
@@ -59,7 +62,7 @@ def structure_Source(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Source(id=f_id, title=f_title, publisher=f_publisher, url=f_url, published=f_published, note=f_note)
+    return Source(id=f_id, title=f_title, publisher=f_publisher, author=f_author, url=f_url, published=f_published, note=f_note)
 
 
 def structure_Mission(data, sources, code):

@@ -183,6 +183,9 @@ class Source(HtmlRepr):
     :param id: a short slug that data files use to cite the source.
     :param title: the document's title, or a plain description where it has none.
     :param publisher: who published it.
+    :param author: who wrote it, where the document names an author other than its
+        publisher (a journalist, an official giving a speech); ``None`` when the
+        publisher is the author.
     :param url: where to read it, or ``None`` for a document that is not online.
     :param published: when it was published, as precisely as known, or ``None``.
     :param note: what a reader should know about the source itself.
@@ -191,6 +194,7 @@ class Source(HtmlRepr):
     id: str
     title: str
     publisher: str
+    author: str | None = None
     url: str | None = None
     published: PartialDate | None = None
     note: str | None = None

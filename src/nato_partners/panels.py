@@ -35,6 +35,7 @@ gives an Arrow table or a polars DataFrame where those are installed.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -48,7 +49,7 @@ from .state_lists import ListedState, state_list
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["STATUS_LABELS", "panel", "spells"]
+__all__ = ["STATUS_LABELS", "panel", "panel_diff", "spells"]
 
 #: The label of each status code, as the ``status_label`` column gives it.
 STATUS_LABELS: dict[int | None, str] = {
@@ -224,6 +225,61 @@ def panel(
         polars = require("polars", "polars", "panel")
         return polars.from_pandas(frame)
     raise ValueError(f"unknown backend {backend!r}; expected pandas, arrow or polars")
+
+
+def panel_diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike[str],
+               **options: Any) -> Any:
+    """List the panel cells two versions of a dataset code differently.
+
+    Both panels are built with the same ``options`` (any of :func:`panel`'s but
+    ``dataset``, ``wide`` and ``backend``), from the earlier of the two default first
+    years to the later of the two horizons' years unless ``start`` and ``end`` say
+    otherwise. A cell missing (not known) in both versions has not changed.
+
+    :param old: the earlier dataset, or its directory.
+    :param new: the later dataset, or its directory.
+    :param options: passed to :func:`panel`.
+    :returns: a pandas DataFrame with one row per cell that differs: the keys
+        (``partner``, ``programme``, ``period``, and ``cow_code`` or ``gw_code`` for an
+        all-states panel), ``change`` (``"added"`` for a row only the new panel has,
+        ``"removed"``, ``"changed"``), and ``status``, ``suspended`` and ``membership``
+        of each version (``_old``, ``_new``).
+    :raises ValueError: if ``options`` holds ``dataset``, ``wide`` or ``backend``.
+    :raises DataError: if a directory does not hold a valid dataset.
+    """
+    from .dataset import Dataset
+    from .loading import load_dataset
+
+    if {"dataset", "wide", "backend"} & options.keys():
+        raise ValueError("panel_diff() compares long pandas panels of the two datasets; "
+                         "leave out dataset=, wide= and backend=")
+    pandas = require("pandas", "pandas", "panel_diff")
+    before, after = (value if isinstance(value, Dataset) else load_dataset(value)
+                     for value in (old, new))
+    if options.get("start") is None:
+        options["start"] = min(_first_year(list(d.programmes()), d) for d in (before, after))
+    if options.get("end") is None:
+        options["end"] = max(before.horizon.year, after.horizon.year)
+    states = options.get("states")
+    keys = ["partner", "programme", "period"] + ([f"{states}_code"] if states else [])
+    frames = [panel(dataset=d, dtypes="nullable", **options)[
+        [*keys, "status", "suspended", "membership"]] for d in (before, after)]
+    for frame in frames:
+        frame["partner"] = frame["partner"].astype("string")
+        frame["programme"] = frame["programme"].astype("string")
+    both = frames[0].merge(frames[1], how="outer", on=keys, suffixes=("_old", "_new"),
+                           indicator=True)
+
+    def differs(name: str) -> Any:
+        a, b = both[f"{name}_old"], both[f"{name}_new"]
+        return (a.isna() != b.isna()) | (a.notna() & b.notna() & (a != b)).fillna(False)
+
+    change = pandas.Series("changed", index=both.index, dtype=object)
+    change[both["_merge"] == "right_only"] = "added"
+    change[both["_merge"] == "left_only"] = "removed"
+    keep = (both["_merge"] != "both") | differs("status") | differs("suspended")
+    both.insert(len(keys), "change", change)
+    return both[keep.to_numpy(dtype=bool)].drop(columns="_merge").reset_index(drop=True)
 
 
 def spells(

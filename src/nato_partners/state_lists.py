@@ -9,9 +9,7 @@ the list's last day has no end, as a partner's :attr:`~nato_partners.Partner.sta
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from importlib import resources
 from typing import NamedTuple
 
@@ -48,6 +46,9 @@ def state_list(system: StateSystem | str) -> tuple[ListedState, ...]:
 
 @functools.cache
 def _read() -> dict[StateSystem, tuple[ListedState, ...]]:
+    import csv  # here, so that importing the package (and the CLI) does not import it
+    import io
+
     text = (resources.files("nato_partners") / "state_lists.csv").read_text("utf-8")
     found: dict[StateSystem, list[ListedState]] = {s: [] for s in StateSystem}
     for row in csv.DictReader(io.StringIO(text)):

@@ -11,7 +11,7 @@ import operator
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -32,8 +32,10 @@ from .. import (
     diff,
     load_dataset,
     panel,
+    panel_diff,
     plot_timeline,
     unstructure,
+    write_package,
 )
 from ..matching import field_texts
 from .columns import (
@@ -372,7 +374,13 @@ def _panel(ctx: Context) -> int:
         # pandas writes <NA> as null: in JSON "not known" is null beside a status_label.
         ctx.write_json(json.loads(frame.to_json(orient="records", date_format="iso")))
     elif ctx.format == "csv":
-        sys.stdout.write(frame.to_csv(index=False, na_rep=""))
+        import csv
+
+        # Text quoted, figures not, as in every CSV listing (iso_numeric "004" is text);
+        # a truth value is text too, since no reader takes a bare False for a figure.
+        flags = frame.select_dtypes("boolean").columns
+        frame[flags] = frame[flags].astype("string")
+        sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
     else:
         # Only a status can be "not known"; an empty precision means no membership.
         statuses = [c for c in frame.columns if c not in _PANEL_KEYS
@@ -407,6 +415,9 @@ def _cite(ctx: Context) -> int:
 def _diff_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="the earlier dataset directory")
     parser.add_argument("new", metavar="NEW", help="the later dataset directory")
+    parser.add_argument("--panel", action="store_true",
+                        help="list the yearly panel's cells the two code differently "
+                        "instead of the records (needs the pandas extra)")
 
 
 _CHANGE_COLUMNS = (
@@ -431,13 +442,56 @@ def _diff(ctx: Context) -> int:
         if not os.path.isdir(path):
             raise UsageError(f"no dataset directory at {path!r}")
     try:
+        if args.panel:
+            return _diff_panel(ctx, panel_diff(args.old, args.new))
         changes = diff(args.old, args.new)
     except DataError as error:
         raise UsageError(f"a dataset has {len(error.problems)} problem(s); run "
                           f"'{PROG} validate' on it") from None
+    except ImportError as error:  # pandas is an optional extra
+        raise UsageError(str(error)) from None
     data = [attrs.asdict(c) for c in changes]
     ctx.listing(changes, _CHANGE_COLUMNS, "changes", data=data)
     return 1 if changes else 0  # as diff(1) does, so a script can test for a change
+
+
+def _package_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directory", metavar="DIR",
+                        help="the directory to write the package into (created if needed)")
+
+
+def _package(ctx: Context) -> int:
+    directory = ctx.args.directory
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise UsageError(f"{directory!r} is a file, not a directory")
+    try:
+        written = write_package(directory, ctx.dataset)
+    except ImportError as error:  # pandas is an optional extra
+        raise UsageError(str(error)) from None
+    ctx.write_lines([f"wrote {len(written)} files to {directory}: {', '.join(written)}"])
+    return 0
+
+
+def _diff_panel(ctx: Context, frame: Any) -> int:
+    if ctx.format == "json":
+        import json
+
+        ctx.write_json(json.loads(frame.to_json(orient="records")))
+    elif ctx.format == "csv":
+        import csv
+
+        flags = frame.select_dtypes("boolean").columns
+        frame[flags] = frame[flags].astype("string")
+        sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
+    elif frame.empty:
+        ctx.write_lines(["No panel cell differs."])
+    else:
+        # A status or a suspension can be not known; an empty membership means none.
+        shown = frame.astype(object).where(frame.notna(), "not known")
+        for name in ("membership_old", "membership_new"):
+            shown[name] = frame[name].astype(object).where(frame[name].notna(), "-")
+        sys.stdout.write(shown.to_string(index=False) + "\n")
+    return 1 if len(frame) else 0
 
 
 _COVERAGE_COLUMNS = (
@@ -651,14 +705,29 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         name="diff",
         summary="list the records added, removed and changed between two dataset directories",
-        examples=["diff old-data/ new-data/", "diff old-data/ new-data/ --json"],
+        examples=["diff old-data/ new-data/", "diff old-data/ new-data/ --json",
+                  "diff old-data/ new-data/ --panel --format csv"],
         run=_diff,
         arguments=_diff_arguments,
         details="Like diff(1), it exits with status 0 when the two datasets hold the same "
         "records, 1 when they differ and 2 when a directory cannot be read. A record keeps "
         "its id when a date in it is corrected, so a correction is listed as a change of "
-        "that field.",
+        "that field. With --panel it lists the yearly panel's cells instead, and exits 1 "
+        "when a cell differs.",
         reads_data=False,
+    ),
+    Command(
+        name="package",
+        summary="write the dataset as a data package: CSV files, a Stata panel, "
+        "datapackage.json",
+        examples=["package nato-partners-data/", "package out/ --data my-dataset/"],
+        run=_package,
+        arguments=_package_arguments,
+        formats=("table",),
+        details="A Frictionless Data Package that R, Stata and Python read: a CSV file per "
+        "table, the yearly panel in long form (also as panel.dta, with value labels), its "
+        "spells, and datapackage.json with the data version, horizon, licence, citation "
+        "and each table's schema. Needs the pandas extra.",
     ),
     Command(
         name="coverage",

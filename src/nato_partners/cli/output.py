@@ -131,16 +131,19 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _csv_text(value: object) -> str:
-    """A value for a CSV cell: plain figures, lists joined by semicolons, empty if missing."""
+def _csv_text(value: object) -> str | int | float:
+    """A value for a CSV cell: figures as numbers, lists joined by semicolons, text
+    (quoted when written, so that a code such as "004" stays text), empty if missing."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
     if isinstance(value, Source):
         return value.id
     if isinstance(value, tuple):
-        return "; ".join(_csv_text(item) for item in value)
+        return "; ".join(str(_csv_text(item)) for item in value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     return safe(" ".join(str(value).split()))
@@ -341,7 +344,9 @@ class Context:
         """
         import csv
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        # Text is quoted and figures are not, so a reader that tells them apart (Python's
+        # csv with QUOTE_NONNUMERIC, spreadsheets) keeps "004" as text.
+        writer = csv.writer(sys.stdout, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         writer.writerow(c.name for c in columns)
         writer.writerows([_csv_text(c.get(r)) for c in columns] for r in records)
 
