@@ -13,12 +13,14 @@ code  label              meaning
 0     not a member       no membership in force, and the dataset holds the
                          programme's complete membership
 -1    not in existence   the programme did not exist in the period
-<NA>  not known          the data cannot tell (COW's -9, "missing data")
+NaN   not known          the data cannot tell (COW's -9, "missing data")
 ====  =================  ===========================================================
 
-A cell that the data cannot settle is missing (``<NA>`` in the nullable ``status``
-column), never 0: fill it with ``-9`` to match the COW files, never with ``0``. Each
-cell agrees with :func:`~nato_partners.participates` asked about the same period.
+A cell that the data cannot settle is missing (``NaN``, or ``<NA>`` with
+``dtypes="nullable"``), never 0: fill it with ``-9`` to match the COW files, never with
+``0``. Each cell agrees with :func:`~nato_partners.participates` asked about the same
+period. :func:`spells` gives the same facts as one row per stretch of membership, and
+:func:`panel_diff` the cells two versions of the data code differently.
 
 **The rule for a period in which a membership began or ended.** By default a partner
 counts in a period if its membership was in force on any day of it (``reference=None``).

@@ -374,13 +374,7 @@ def _panel(ctx: Context) -> int:
         # pandas writes <NA> as null: in JSON "not known" is null beside a status_label.
         ctx.write_json(json.loads(frame.to_json(orient="records", date_format="iso")))
     elif ctx.format == "csv":
-        import csv
-
-        # Text quoted, figures not, as in every CSV listing (iso_numeric "004" is text);
-        # a truth value is text too, since no reader takes a bare False for a figure.
-        flags = frame.select_dtypes("boolean").columns
-        frame[flags] = frame[flags].astype("string")
-        sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
+        _write_frame_csv(frame)
     else:
         # Only a status can be "not known"; an empty precision means no membership.
         statuses = [c for c in frame.columns if c not in _PANEL_KEYS
@@ -472,17 +466,24 @@ def _package(ctx: Context) -> int:
     return 0
 
 
+def _write_frame_csv(frame: Any) -> None:
+    """Print a DataFrame as CSV: text quoted and figures bare, as in every CSV listing, so
+    iso_numeric "004" stays text; a truth value is text too, since no reader takes a bare
+    False for a figure; an empty cell is missing."""
+    import csv
+
+    flags = frame.select_dtypes("boolean").columns
+    frame[flags] = frame[flags].astype("string")
+    sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
+
+
 def _diff_panel(ctx: Context, frame: Any) -> int:
     if ctx.format == "json":
         import json
 
         ctx.write_json(json.loads(frame.to_json(orient="records")))
     elif ctx.format == "csv":
-        import csv
-
-        flags = frame.select_dtypes("boolean").columns
-        frame[flags] = frame[flags].astype("string")
-        sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
+        _write_frame_csv(frame)
     elif frame.empty:
         ctx.write_lines(["No panel cell differs."])
     else:
