@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from ._extras import require
 from .answers import Status
 from .dates import PartialDate, Precision, _overlap
-from .model import Confidence, Membership, Partner, Programme, StateSpell, StateSystem
+from .model import Membership, Partner, Programme, StateSpell, StateSystem
 from .rules import horizon_day, programme_span, role_status, state_span
 from .state_lists import ListedState, state_list
 
@@ -123,6 +123,8 @@ def panel(
         from .loading import load
 
         dataset = load()
+    if dtypes not in ("numpy", "nullable"):
+        raise ValueError(f"unknown dtypes {dtypes!r}; expected numpy or nullable")
     if states not in (None, "cow", "gw"):
         raise ValueError(f"unknown states {states!r}; expected cow, gw or None")
     if states is not None and partners is not None:
@@ -207,15 +209,14 @@ def panel(
         suspended_blocks.append(suspended.ravel())
         membership_blocks.append((behind.ravel(), held))
 
+    # Arrow and polars hold real nulls, so they are built from the nullable types.
+    nullable = dtypes == "nullable" or backend != "pandas"
     frame = _long_frame(pandas, numpy, chosen_partners, chosen_programmes, labels, firsts,
-                        lasts, status_blocks, suspended_blocks, membership_blocks, freq)
+                        lasts, status_blocks, suspended_blocks, membership_blocks, freq,
+                        nullable)
     keep = ~numpy.tile(no_state.ravel(), len(chosen_programmes))
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
-    if backend == "pandas" and dtypes == "numpy":
-        frame = _numpy_dtypes(frame)
-    elif dtypes not in ("numpy", "nullable"):
-        raise ValueError(f"unknown dtypes {dtypes!r}; expected numpy or nullable")
     if wide:
         frame = _widen(pandas, frame)
     if backend == "pandas":
@@ -338,7 +339,7 @@ def spells(
     frame["end_kind"] = pandas.Categorical(
         frame["end_kind"], ["left", "ended by", "suspended", "resumed", "open"])
     frame["confidence"] = pandas.Categorical(frame["confidence"],
-                                             [c.value for c in Confidence], True)
+                                             ["low", "medium", "high"], True)
     return frame
 
 
@@ -476,68 +477,80 @@ def _reference_day(year: int, reference: str) -> datetime.date:
 def _long_frame(pandas: Any, numpy: Any, partners: Sequence[_Unit],
                 programmes: Sequence[Programme], labels: list[Any], firsts: Any, lasts: Any,
                 status_blocks: list[Any], suspended_blocks: list[Any],
-                membership_blocks: list[Any], freq: str) -> Any:
-    """The long panel, built column by column from small lookups taken by index."""
+                membership_blocks: list[Any], freq: str, nullable: bool) -> Any:
+    """The long panel, built column by column from small lookups taken by index, in
+    pandas' nullable types or in the numpy types models take (``NaN`` for not known)."""
     n_partners, n_periods, n_programmes = len(partners), len(labels), len(programmes)
     status = (numpy.concatenate(status_blocks) if status_blocks
               else numpy.array([], dtype=numpy.int8))
     suspended = (numpy.concatenate(suspended_blocks) if suspended_blocks
                  else numpy.array([], dtype=numpy.int8))
-    missing = status == _NOT_KNOWN
     partner_index = numpy.tile(numpy.repeat(numpy.arange(n_partners), n_periods), n_programmes)
     programme_index = numpy.repeat(numpy.arange(n_programmes), n_partners * n_periods)
     period_index = numpy.tile(numpy.arange(n_periods), n_partners * n_programmes)
 
-    def per_partner(values: list[Any], dtype: str) -> Any:
-        return pandas.array(values, dtype=dtype).take(partner_index)
+    def number(values: Any, missing: Any, dtype: str) -> Any:
+        if nullable:
+            return pandas.arrays.IntegerArray(numpy.where(missing, 0, values).astype(dtype),
+                                              missing)
+        return numpy.where(missing, numpy.nan, values).astype("float64")
+
+    def text(values: Any) -> Any:
+        # object, not pandas 3's inferred "str", so text has one dtype on every pandas
+        return (pandas.array(values, dtype="string") if nullable
+                else pandas.Series(values, dtype=object))
 
     label_codes = numpy.full(len(status), 5, dtype=numpy.int8)
-    for number, code in enumerate((1, 2, 3, 0, -1)):
-        label_codes[status == code] = number
+    for code_number, code in enumerate((1, 2, 3, 0, -1)):
+        label_codes[status == code] = code_number
+    cell = partner_index * n_periods + period_index
+    period = _period_column(pandas, numpy, labels, freq, nullable)[period_index]
+    if freq == "month":
+        period = text(period)  # YYYY-MM
+    cow, cow_missing = _codes(numpy, partners, StateSystem.COW, firsts, lasts)
+    gw, gw_missing = _codes(numpy, partners, StateSystem.GW, firsts, lasts)
     columns: dict[str, Any] = {
         "partner": _categorical(pandas, numpy, [p.code for p in partners], partner_index),
         "partner_name": _categorical(pandas, numpy, [p.name for p in partners], partner_index),
-        "iso_numeric": per_partner([p.iso_numeric for p in partners], "string"),
-        "cow_code": _codes(pandas, numpy, partners, StateSystem.COW, firsts, lasts)
-        .take(partner_index * n_periods + period_index),
-        "gw_code": _codes(pandas, numpy, partners, StateSystem.GW, firsts, lasts)
-        .take(partner_index * n_periods + period_index),
+        "iso_numeric": text(numpy.array([p.iso_numeric for p in partners] + [None],
+                                        dtype=object)[partner_index]),
+        "cow_code": number(cow[cell], cow_missing[cell], "int64"),
+        "gw_code": number(gw[cell], gw_missing[cell], "int64"),
         "programme": pandas.Categorical.from_codes(programme_index,
                                                    categories=[p.id for p in programmes]),
-        "period": _period_column(pandas, labels, freq).take(period_index),
-        "status": pandas.arrays.IntegerArray(numpy.where(missing, 0, status).astype("int8"),
-                                             missing),
+        "period": period,
+        "status": number(status, status == _NOT_KNOWN, "int8"),
         "status_label": pandas.Categorical.from_codes(
             label_codes, categories=[STATUS_LABELS[c] for c in (1, 2, 3, 0, -1, None)]),
-        "suspended": pandas.arrays.BooleanArray(suspended == 1,
-                                                suspended == _NOT_KNOWN),
+        "suspended": (pandas.arrays.BooleanArray(suspended == 1, suspended == _NOT_KNOWN)
+                      if nullable else number(suspended, suspended == _NOT_KNOWN, "int8")),
     }
     # Each cell held by a membership names it, with the precision of its dates.
     precisions = ["year", "month", "day"]
-    confidences = [c.value for c in Confidence]  # low, medium, high
+    confidences = ["low", "medium", "high"]  # ordered, as in the exports
     ids, joined, ends, confidence = [], [], [], []
     for behind, held in membership_blocks:
+        # behind is -1 where no membership holds the cell: each lookup's last entry.
+        ids.append(numpy.array([m.id for m in held] + [None], dtype=object)[behind])
         confidence.append(numpy.array([confidences.index(m.confidence.value) for m in held]
                                       + [-1])[behind])
-        ids.append(pandas.array([m.id for m in held] or [None], dtype="string")
-                   .take(behind, allow_fill=True))
-        joined_codes = numpy.array([-1 if m.joined is None else
-                                    precisions.index(m.joined.precision.value) for m in held]
-                                   + [-1])
-        ends_codes = numpy.array([-1 if m.ends is None else
-                                  precisions.index(m.ends.precision.value) for m in held]
-                                 + [-1])
-        joined.append(joined_codes[behind])  # behind is -1 where no membership: the last
-        ends.append(ends_codes[behind])
-    columns["membership"] = (pandas.concat([pandas.Series(i) for i in ids], ignore_index=True)
-                             .array if ids else pandas.array([], dtype="string"))
+        joined.append(numpy.array([-1 if m.joined is None else
+                                   precisions.index(m.joined.precision.value) for m in held]
+                                  + [-1])[behind])
+        ends.append(numpy.array([-1 if m.ends is None else
+                                 precisions.index(m.ends.precision.value) for m in held]
+                                + [-1])[behind])
+
+    def joined_up(parts: list[Any], dtype: Any) -> Any:
+        return numpy.concatenate(parts) if parts else numpy.array([], dtype=dtype)
+
+    columns["membership"] = text(joined_up(ids, object))
     columns["joined_precision"] = pandas.Categorical.from_codes(
-        numpy.concatenate(joined) if joined else [], categories=precisions, ordered=True)
+        joined_up(joined, int), categories=precisions, ordered=True)
     columns["ends_precision"] = pandas.Categorical.from_codes(
-        numpy.concatenate(ends) if ends else [], categories=precisions, ordered=True)
+        joined_up(ends, int), categories=precisions, ordered=True)
     columns["confidence"] = pandas.Categorical.from_codes(
-        numpy.concatenate(confidence) if confidence else [], categories=confidences,
-        ordered=True)
+        joined_up(confidence, int), categories=confidences, ordered=True)
     return pandas.DataFrame(columns)
 
 
@@ -549,10 +562,11 @@ def _categorical(pandas: Any, numpy: Any, values: list[str | None], index: Any) 
     return pandas.Categorical.from_codes(codes[index], categories=categories)
 
 
-def _codes(pandas: Any, numpy: Any, partners: Sequence[_Unit], system: StateSystem,
-           firsts: Any, lasts: Any) -> Any:
-    """Each partner's code in a state list in each period (partner by partner): the code
-    of the latest period of the list that meets it, as :meth:`Partner.state_code` gives."""
+def _codes(numpy: Any, partners: Sequence[_Unit], system: StateSystem, firsts: Any,
+           lasts: Any) -> tuple[Any, Any]:
+    """Each partner's code in a state list in each period (partner by partner), and where
+    it has none: the code of the latest period of the list that meets it, as
+    :meth:`Partner.state_code` gives."""
     codes = numpy.zeros((len(partners), len(firsts)), dtype=numpy.int64)
     missing = numpy.ones((len(partners), len(firsts)), dtype=bool)
     for row, partner in enumerate(partners):
@@ -567,15 +581,16 @@ def _codes(pandas: Any, numpy: Any, partners: Sequence[_Unit], system: StateSyst
                 True if spell.end is None else spell.end._last >= firsts)
             codes[row][meets] = spell.code
             missing[row][meets] = False
-    return pandas.arrays.IntegerArray(codes.ravel(), missing.ravel())
+    return codes.ravel(), missing.ravel()
 
 
-def _period_column(pandas: Any, labels: list[Any], freq: str) -> Any:
+def _period_column(pandas: Any, numpy: Any, labels: list[Any], freq: str,
+                   nullable: bool) -> Any:
     """One entry per period: the year, the month as ``YYYY-MM`` text, or the day."""
     if freq == "year":
-        return pandas.array(labels, dtype="Int64")
+        return pandas.array(labels, dtype="Int64") if nullable else numpy.array(labels)
     if freq == "month":
-        return pandas.array(labels, dtype="string")
+        return numpy.array(labels, dtype=object)
     return pandas.array(pandas.to_datetime(labels).astype("datetime64[s]"))
 
 
@@ -596,17 +611,3 @@ def _widen(pandas: Any, frame: Any) -> Any:
             # Names a formula can hold: nato-pa becomes nato_pa.
             columns[programme.replace("-", "_") + suffix] = pivots[value][programme]
     return pandas.DataFrame(columns).reset_index()
-
-
-def _numpy_dtypes(frame: Any) -> Any:
-    """The long panel with the dtypes statsmodels, Stata and R take as they come."""
-    out = frame.copy()
-    for name in ("cow_code", "gw_code", "status"):
-        out[name] = out[name].astype("float64")  # <NA> becomes NaN, never 0
-    out["suspended"] = out["suspended"].astype("Float64").astype("float64")
-    if out["period"].dtype == "Int64":
-        out["period"] = out["period"].astype("int64")  # a year is never missing
-    for name in ("iso_numeric", "membership") + (("period",) if out["period"].dtype
-                                                   == "string" else ()):
-        out[name] = out[name].astype(object).where(out[name].notna(), None)
-    return out
