@@ -121,6 +121,10 @@ def test_the_confidence_column_is_that_of_the_membership_behind_the_cell() -> No
     assert (held["confidence"].astype(str) == held["membership"].map(confidence)).all()
     assert set(held["confidence"].astype(str)) > {"high"}  # not one value everywhere
     assert frame.loc[frame["membership"].isna(), "confidence"].isna().all()
+    # Ordered as the exports order it, so "at least medium" is a comparison.
+    for column in (frame["confidence"], np.spells()["confidence"]):
+        assert column.cat.ordered
+        assert column.cat.categories.tolist() == ["low", "medium", "high"]
 
 
 def test_the_default_dtypes_go_into_a_statsmodels_formula_as_they_come() -> None:
