@@ -39,9 +39,12 @@ def main(argv: list[str]) -> int:
               f"({project.status.value})")
         print(f"  carried out by:  {project.executing_agency}")
         print(f"  lead nations:    {', '.join(project.lead_nations) or 'unknown'}")
+        print(f"  items planned:   {_figure(project.items_planned, '')}")
         print(f"  items disposed:  {_figure(project.items_disposed, '')}")
-        print(f"  area cleared:    {_figure(project.area_m2, 'm2')}")
+        print(f"  area to clear:   {_figure(project.area_planned_m2, 'm2')}")
+        print(f"  area cleared:    {_figure(project.area_cleared_m2, 'm2')}")
         print(f"  budget:          {_figure(project.budget_eur, 'EUR')}")
+        print(f"  spent:           {_figure(project.spent_eur, 'EUR')}")
         print(f"  confidence:      {project.confidence.value}")
         if project.note:
             print(f"  note:            {project.note}")

@@ -232,7 +232,7 @@ def test_projects_show_their_figures() -> None:
         assert row.startswith(f"{project.name} ")
     for project in projects:
         assert project.name in out
-        for figure in (project.items_disposed, project.area_m2, project.budget_eur):
+        for figure in (project.items_disposed, project.area_cleared_m2, project.budget_eur):
             if figure is not None:
                 assert f"{figure:,.0f}" in out
         for nation in project.lead_nations:
@@ -250,7 +250,8 @@ def test_projects_json_and_csv_carry_the_figures() -> None:
         assert (int(row["items_disposed"]) if row["items_disposed"] else None) == (
             project.items_disposed
         )
-        assert (float(row["area_m2"]) if row["area_m2"] else None) == project.area_m2
+        area = row["area_cleared_m2"]
+        assert (float(area) if area else None) == project.area_cleared_m2
         assert (float(row["budget_eur"]) if row["budget_eur"] else None) == project.budget_eur
         leads = row["lead_nations"].split("; ") if row["lead_nations"] else []
         assert leads == list(project.lead_nations)
@@ -738,6 +739,17 @@ def test_csv_quotes_text_so_codes_read_back_as_text() -> None:
                "1994", "--format", "csv")
     rows = list(csv.reader(io.StringIO(panel), quoting=csv.QUOTE_NONNUMERIC))
     assert rows[1][rows[0].index("iso_numeric")] == "004"
+
+
+def test_projects_lists_trust_funds_and_sps_projects_apart() -> None:
+    trust = csv_rows(ok("projects", "--format", "csv"))
+    sps = csv_rows(ok("projects", "--funding", "sps", "--format", "csv"))
+    every = csv_rows(ok("projects", "--funding", "all", "--format", "csv"))
+    assert {r["id"] for r in sps} == {"aze-melange", "uzb-melange"}
+    assert {r["funding"] for r in trust} == {"trust-fund"}
+    assert len(every) == len(trust) + len(sps) == len(np.trust_fund_projects(funding=None))
+    uzbekistan = next(r for r in sps if r["id"] == "uzb-melange")
+    assert (uzbekistan["tonnes_planned"], uzbekistan["tonnes_disposed"]) == ("1100", "1100")
 
 
 def test_coverage_rows_match_the_library() -> None:

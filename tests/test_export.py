@@ -36,7 +36,7 @@ def _all_records() -> list[tuple[type, tuple]]:
         (Programme, ds.programmes()),
         (Membership, ds.memberships()),
         (Milestone, ds.milestones()),
-        (TrustFundProject, ds.trust_fund_projects()),
+        (TrustFundProject, ds.trust_fund_projects(funding=None)),
     ]
 
 

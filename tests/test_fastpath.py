@@ -91,7 +91,8 @@ def _richest(cls: type) -> Any:
     """The bundled record of a type with the most fields given."""
     dataset = nato_partners.load()
     found = [dataset.info, *dataset.sources(), *dataset.partners(), *dataset.programmes(),
-             *dataset.memberships(), *dataset.milestones(), *dataset.trust_fund_projects(),
+             *dataset.memberships(), *dataset.milestones(),
+             *dataset.trust_fund_projects(funding=None),
              *(p.mission for p in dataset.partners() if p.mission),
              *(s for p in dataset.partners() for s in p.states)]
     return max((r for r in found if type(r) is cls),
@@ -179,7 +180,7 @@ def _outcome(bundle: dict[str, Any]) -> Any:
         return [str(problem) for problem in error.problems]
     return [unstructure(record) for record in (
         dataset.info, *dataset.sources(), *dataset.partners(), *dataset.programmes(),
-        *dataset.memberships(), *dataset.milestones(), *dataset.trust_fund_projects())]
+        *dataset.memberships(), *dataset.milestones(), *dataset.trust_fund_projects(funding=None))]
 
 
 def _variants() -> list[dict[str, Any]]:

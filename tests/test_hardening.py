@@ -139,8 +139,8 @@ def test_a_huge_figure_built_in_python_is_reported_not_raised() -> None:
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
-    ("area_m2", float("nan"), "finite"),
-    ("area_m2", float("inf"), "finite"),
+    ("area_cleared_m2", float("nan"), "finite"),
+    ("area_cleared_m2", float("inf"), "finite"),
     ("items_disposed", True, "whole number"),
     ("name", "bad\udc80", "surrogate"),
 ])

@@ -75,7 +75,7 @@ def _whole_text(record: Any) -> str:
 
 
 _RECORDS = [*_DATA.partners(), *_DATA.programmes(), *_DATA.memberships(), *_EVERY,
-            *_DATA.trust_fund_projects()]
+            *_DATA.trust_fund_projects(funding=None)]
 _WORDS = sorted({word for record in _RECORDS[::7] for word in _whole_text(record).split()
                  if len(word) > 3} | {s.title.casefold() for s in _DATA.sources()[::40]})
 

@@ -41,7 +41,7 @@ def every_record() -> Iterator[Record]:
     yield from np.programmes()
     yield from np.memberships()
     yield from np.milestones()
-    yield from np.trust_fund_projects()
+    yield from np.trust_fund_projects(funding=None)
 
 
 def joined(partner: str, programme: str) -> str:
@@ -462,10 +462,41 @@ def test_trust_fund_projects_across_the_partners() -> None:
     for project in projects:
         assert project.executing_agency.strip(), project.id
         assert any(s.url for s in project.sources), project.id
-    # Azerbaijan's rocket-fuel melange disposal is a project of its own.
-    melange = {p.id: p for p in np.trust_fund_projects("AZ")}["aze-melange"]
+    # Azerbaijan's rocket-fuel melange disposal is a project of its own, paid for by the
+    # Science for Peace and Security Programme: listed apart from the Trust Fund projects.
+    assert "aze-melange" not in {p.id for p in np.trust_fund_projects("AZ")}
+    melange = {p.id: p for p in np.trust_fund_projects("AZ", funding="sps")}["aze-melange"]
     assert melange.tonnes_disposed is not None
     assert melange.budget_eur == 2_200_000
+
+
+def test_sps_projects_are_kept_apart_from_trust_fund_projects() -> None:
+    every = np.trust_fund_projects(funding=None)
+    sps = np.trust_fund_projects(funding="sps")
+    trust = np.trust_fund_projects()
+    assert {p.id for p in sps} == {"aze-melange", "uzb-melange"}
+    assert set(trust) | set(sps) == set(every)
+    assert not set(trust) & set(sps)
+    assert all(p.funding is np.Funding.TRUST_FUND for p in trust)
+    with pytest.raises(ValueError, match="funding"):
+        np.trust_fund_projects(funding="grant")
+
+
+def test_a_target_is_not_recorded_as_a_result() -> None:
+    # The audit's cases: Jeyranchel's 64 km2 is the area to clear, Uzbekistan's 1,100
+    # tonnes were both the target and (per NATO's SPS page) the result, Saloglu's area is
+    # the area cleared.
+    projects = {p.id: p for p in np.trust_fund_projects(funding=None)}
+    jeyranchel = projects["jeyranchel"]
+    assert (jeyranchel.area_planned_m2, jeyranchel.area_cleared_m2) == (64_000_000, None)
+    uzbekistan = projects["uzb-melange"]
+    assert (uzbekistan.tonnes_planned, uzbekistan.tonnes_disposed) == (1100, 1100)
+    assert projects["saloglu"].area_cleared_m2 == 5_683_769
+    assert projects["saloglu"].area_planned_m2 == 5_680_000
+    # Armenia's vehicles and Georgia II's missiles are plans with no reported result.
+    for key in ("arm-trust-fund-1", "geo-georgia-ii-missiles-rockets"):
+        assert (projects[key].items_planned is not None, projects[key].items_disposed) == (
+            True, None)
 
 
 @pytest.mark.parametrize("partner", ["GE", "UA", "MD", "AM"])

@@ -259,6 +259,7 @@ def test_trust_fund_projects_of_a_partner() -> None:
     assert projects
     assert all(p.partner == "AZE" for p in projects)
     assert set(projects) <= set(np.trust_fund_projects())
+    assert "aze-melange" in {p.id for p in np.trust_fund_projects("AZ", funding=None)}
 
 
 def test_sources_of_a_partner_cover_every_cited_source() -> None:

@@ -166,8 +166,8 @@ def test_anama_worked_with_allies_on_trust_fund_demilitarization() -> None:
 
 def test_640000_items_disposed_from_5_68_million_m2() -> None:
     (project,) = [p for p in np.trust_fund_projects("AZ") if p.items_disposed == 640_000]
-    assert project.area_m2 is not None
-    assert round(project.area_m2 / 1e6, 2) == 5.68
+    assert project.area_cleared_m2 is not None
+    assert round(project.area_cleared_m2 / 1e6, 2) == 5.68
     assert project.site is not None
     assert "Soviet" in project.site
     assert cites_article(project)

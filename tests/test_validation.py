@@ -73,7 +73,7 @@ _TINY: dict[str, dict[str, Any]] = {
         "trust_fund_projects": [
             {"id": "clearance", "name": "Clearance", "executing_agency": "NSPA",
              "status": "completed", "purpose": "p", "start": "2006-01", "end": "2011-07-05",
-             "items_disposed": 10, "area_m2": 5.5, "sources": ["doc-b"]},
+             "items_disposed": 10, "area_cleared_m2": 5.5, "sources": ["doc-b"]},
         ],
     },
 }
@@ -308,7 +308,7 @@ def test_an_extra_field(tmp_path: Path) -> None:
     [
         ("items_disposed", "ten", "whole number"),
         ("items_disposed", 2.5, "whole number"),
-        ("area_m2", True, "a number"),
+        ("area_cleared_m2", True, "a number"),
         ("name", 7, "text"),
         ("lead_nations", "Turkey", "a list"),
     ],
@@ -347,10 +347,10 @@ def test_an_impossible_date(tmp_path: Path, value: str) -> None:
 @pytest.mark.parametrize("value", [float("nan"), float("inf")])
 def test_a_number_that_is_not_finite(tmp_path: Path, value: float) -> None:
     def spoil(docs: dict[str, dict[str, Any]]) -> None:
-        xyz(docs)["trust_fund_projects"][0]["area_m2"] = value
+        xyz(docs)["trust_fund_projects"][0]["area_cleared_m2"] = value
 
     problem = only(tiny(tmp_path, spoil))
-    assert (problem.record, problem.field) == ("clearance", "area_m2")
+    assert (problem.record, problem.field) == ("clearance", "area_cleared_m2")
     assert "finite" in problem.expected
 
 
@@ -534,7 +534,7 @@ def test_a_source_url_that_is_not_http(tmp_path: Path, url: str) -> None:
     assert "http" in problem.expected
 
 
-@pytest.mark.parametrize(("field", "value"), [("items_disposed", -1), ("area_m2", -0.5),
+@pytest.mark.parametrize(("field", "value"), [("items_disposed", -1), ("area_cleared_m2", -0.5),
                                               ("budget_eur", -100.0), ("tonnes_disposed", -1.0),
                                               ("people_retrained", -3)])
 def test_a_negative_count_or_area(tmp_path: Path, field: str, value: float) -> None:
@@ -780,14 +780,14 @@ def test_a_mistake_in_the_bundled_data_is_found(bundled: Path) -> None:
 def test_the_message_lists_every_problem(tmp_path: Path) -> None:
     def spoil(docs: dict[str, dict[str, Any]]) -> None:
         xyz(docs)["trust_fund_projects"][0]["items_disposed"] = -5
-        xyz(docs)["trust_fund_projects"][0]["area_m2"] = -1
+        xyz(docs)["trust_fund_projects"][0]["area_cleared_m2"] = -1
 
     with pytest.raises(DataError) as caught:
         load_dataset(tiny(tmp_path, spoil))
     message = str(caught.value)
     assert message.startswith("2 problems")
     assert "partners/xyz.json: record clearance, field items_disposed" in message
-    assert "field area_m2" in message
+    assert "field area_cleared_m2" in message
 
 
 # -- untrusted files -----------------------------------------------------------------
@@ -1119,10 +1119,10 @@ def test_each_check_reports_the_record_the_field_the_value_and_why(
 
 def test_zero_and_fractions_are_not_negative(tmp_path: Path) -> None:
     def small(docs: dict[str, dict[str, Any]]) -> None:
-        xyz(docs)["trust_fund_projects"][0].update(items_disposed=0, area_m2=0.5)
+        xyz(docs)["trust_fund_projects"][0].update(items_disposed=0, area_cleared_m2=0.5)
 
     (project,) = load_dataset(tiny(tmp_path, small)).trust_fund_projects()
-    assert (project.items_disposed, project.area_m2) == (0, 0.5)
+    assert (project.items_disposed, project.area_cleared_m2) == (0, 0.5)
 
 
 def test_partners_sharing_a_code_or_a_number_are_reported_by_python_builders() -> None:

@@ -4,7 +4,7 @@
 # mypy: ignore-errors
 from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse
 from .dates import _parse_date as parse_date
-from .model import Area, Confidence, DatasetInfo, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
+from .model import Area, Confidence, DatasetInfo, Funding, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
 FIELDS_DatasetInfo = frozenset(['format', 'version', 'reviewed', 'title', 'description'])
 FIELDS_Membership = frozenset(['partner', 'programme', 'spell', 'joined', 'left', 'left_by', 'known_until', 'suspended', 'resumed', 'role', 'sources', 'confidence', 'note'])
@@ -14,9 +14,10 @@ FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_cod
 FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
 FIELDS_Source = frozenset(['id', 'title', 'publisher', 'author', 'url', 'published', 'note'])
 FIELDS_StateSpell = frozenset(['system', 'code', 'start', 'end'])
-FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'items_disposed', 'tonnes_disposed', 'people_retrained', 'area_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'site', 'sources', 'confidence', 'note'])
+FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'funding', 'items_planned', 'items_disposed', 'tonnes_planned', 'tonnes_disposed', 'people_planned', 'people_retrained', 'area_planned_m2', 'area_cleared_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'spent_eur', 'site', 'sources', 'confidence', 'note'])
 WORDS_Area = {m.value: m for m in Area}
 WORDS_Confidence = {m.value: m for m in Confidence}
+WORDS_Funding = {m.value: m for m in Funding}
 WORDS_MilestoneKind = {m.value: m for m in MilestoneKind}
 WORDS_ProgrammeKind = {m.value: m for m in ProgrammeKind}
 WORDS_ProjectStatus = {m.value: m for m in ProjectStatus}
@@ -303,18 +304,32 @@ def structure_TrustFundProject(data, sources, code):
     f_status = WORDS_ProjectStatus[f_status]
     f_purpose = data['purpose']
     f_purpose = (f_purpose if type(f_purpose) is str and (f_purpose.isascii() or encodable(f_purpose)) else refuse())
+    f_funding = data.get('funding', ABSENT)
+    f_funding = Funding.TRUST_FUND if f_funding is ABSENT else WORDS_Funding[f_funding]
+    f_items_planned = data.get('items_planned')
+    if f_items_planned is not None:
+        f_items_planned = (f_items_planned if type(f_items_planned) is int else refuse())
     f_items_disposed = data.get('items_disposed')
     if f_items_disposed is not None:
         f_items_disposed = (f_items_disposed if type(f_items_disposed) is int else refuse())
+    f_tonnes_planned = data.get('tonnes_planned')
+    if f_tonnes_planned is not None:
+        f_tonnes_planned = number(f_tonnes_planned)
     f_tonnes_disposed = data.get('tonnes_disposed')
     if f_tonnes_disposed is not None:
         f_tonnes_disposed = number(f_tonnes_disposed)
+    f_people_planned = data.get('people_planned')
+    if f_people_planned is not None:
+        f_people_planned = (f_people_planned if type(f_people_planned) is int else refuse())
     f_people_retrained = data.get('people_retrained')
     if f_people_retrained is not None:
         f_people_retrained = (f_people_retrained if type(f_people_retrained) is int else refuse())
-    f_area_m2 = data.get('area_m2')
-    if f_area_m2 is not None:
-        f_area_m2 = number(f_area_m2)
+    f_area_planned_m2 = data.get('area_planned_m2')
+    if f_area_planned_m2 is not None:
+        f_area_planned_m2 = number(f_area_planned_m2)
+    f_area_cleared_m2 = data.get('area_cleared_m2')
+    if f_area_cleared_m2 is not None:
+        f_area_cleared_m2 = number(f_area_cleared_m2)
     f_budget_eur = data.get('budget_eur')
     if f_budget_eur is not None:
         f_budget_eur = number(f_budget_eur)
@@ -324,6 +339,9 @@ def structure_TrustFundProject(data, sources, code):
     f_budget_currency = data.get('budget_currency')
     if f_budget_currency is not None:
         f_budget_currency = (f_budget_currency if type(f_budget_currency) is str and (f_budget_currency.isascii() or encodable(f_budget_currency)) else refuse())
+    f_spent_eur = data.get('spent_eur')
+    if f_spent_eur is not None:
+        f_spent_eur = number(f_spent_eur)
     f_site = data.get('site')
     if f_site is not None:
         f_site = (f_site if type(f_site) is str and (f_site.isascii() or encodable(f_site)) else refuse())
@@ -337,7 +355,7 @@ def structure_TrustFundProject(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return TrustFundProject(id=f_id, name=f_name, partner=f_partner, executing_agency=f_executing_agency, partner_agency=f_partner_agency, lead_nations=f_lead_nations, start=f_start, end=f_end, status=f_status, purpose=f_purpose, items_disposed=f_items_disposed, tonnes_disposed=f_tonnes_disposed, people_retrained=f_people_retrained, area_m2=f_area_m2, budget_eur=f_budget_eur, budget_amount=f_budget_amount, budget_currency=f_budget_currency, site=f_site, sources=f_sources, confidence=f_confidence, note=f_note)
+    return TrustFundProject(id=f_id, name=f_name, partner=f_partner, executing_agency=f_executing_agency, partner_agency=f_partner_agency, lead_nations=f_lead_nations, start=f_start, end=f_end, status=f_status, purpose=f_purpose, funding=f_funding, items_planned=f_items_planned, items_disposed=f_items_disposed, tonnes_planned=f_tonnes_planned, tonnes_disposed=f_tonnes_disposed, people_planned=f_people_planned, people_retrained=f_people_retrained, area_planned_m2=f_area_planned_m2, area_cleared_m2=f_area_cleared_m2, budget_eur=f_budget_eur, budget_amount=f_budget_amount, budget_currency=f_budget_currency, spent_eur=f_spent_eur, site=f_site, sources=f_sources, confidence=f_confidence, note=f_note)
 
 STRUCTURERS: dict[type, FastStructurer] = {
     DatasetInfo: structure_DatasetInfo,

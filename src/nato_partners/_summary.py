@@ -21,13 +21,15 @@ def coverage_text(dataset: Dataset) -> str:
     countries = dataset.partners()
     allies = dataset.partners(ally=True)
     projects = dataset.trust_fund_projects()
+    sps = dataset.trust_fund_projects(funding="sps")
     milestones = dataset.milestones()
     with_story = {m.partner for m in milestones}
     return (
         f"Data version {dataset.info.version} holds {len(countries)} countries "
         f"({len(countries) - len(allies)} partners and {len(allies)} Allies), "
         f"{len(dataset.programmes())} programmes, {len(dataset.memberships())} memberships, "
-        f"{len(milestones)} milestones (for {len(with_story)} countries) and "
+        f"{len(milestones)} milestones (for {len(with_story)} countries), "
         f"{len(projects)} Trust Fund projects in {len({p.partner for p in projects})} "
-        f"countries, citing {len(dataset.sources())} sources."
+        f"countries and {len(sps)} projects of the Science for Peace and Security "
+        f"Programme, citing {len(dataset.sources())} sources."
     )

@@ -95,6 +95,6 @@ def _records(dataset: Dataset) -> dict[str, dict[str, Any]]:
         ("programme", dataset.programmes()),
         ("membership", dataset.memberships()),
         ("milestone", dataset.milestones()),
-        ("trust_fund_project", dataset.trust_fund_projects()),
+        ("trust_fund_project", dataset.trust_fund_projects(funding=None)),
     )
     return {kind: {record.id: record for record in records} for kind, records in groups}

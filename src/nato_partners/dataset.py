@@ -41,6 +41,7 @@ from .errors import DataError, NotFoundError, NotKnownError, Problem
 from .model import (
     Area,
     DatasetInfo,
+    Funding,
     Membership,
     Milestone,
     MilestoneKind,
@@ -871,18 +872,32 @@ class Dataset:
     # -- projects, sources, search -------------------------------------------------------
 
     def trust_fund_projects(
-        self, partner: str | Partner | None = None
+        self, partner: str | Partner | None = None,
+        funding: Funding | str | None = Funding.TRUST_FUND,
     ) -> Results[TrustFundProject]:
         """Trust Fund projects in the order they started, optionally for one partner.
 
+        The projects the Science for Peace and Security Programme paid for are kept apart:
+        ask for them with ``funding="sps"``, or for every project with ``funding=None``.
+
         :param partner: any key :meth:`partner` accepts, or ``None`` for all.
+        :param funding: ``"trust-fund"`` (the default), ``"sps"``, or ``None`` for both.
         :returns: the projects; those with no known start come last.
         :raises NotFoundError: if the partner is unknown.
+        :raises ValueError: if ``funding`` is not a kind of funding.
         """
-        if partner is None:
-            return self._projects
-        code = self.partner(partner).code
-        return Results((p for p in self._projects if p.partner == code), TrustFundProject)
+        found: Sequence[TrustFundProject] = self._projects
+        if partner is not None:
+            code = self.partner(partner).code
+            found = [p for p in found if p.partner == code]
+        if funding is not None:
+            try:
+                kind = Funding(funding)
+            except ValueError:
+                raise ValueError(f"unknown funding {funding!r}; expected trust-fund, sps or "
+                                 "None for both") from None
+            found = [p for p in found if p.funding is kind]
+        return found if isinstance(found, Results) else Results(found, TrustFundProject)
 
     def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
@@ -899,7 +914,7 @@ class Dataset:
             *self.programmes(found),
             *self.memberships(found),
             *self.timeline(found),
-            *self.trust_fund_projects(found),
+            *self.trust_fund_projects(found, funding=None),
         )
         cited = {s.id: s for record in records for s in record.sources}
         return Results((cited[key] for key in sorted(cited)), Source)

@@ -698,7 +698,8 @@ def _package_records(dataset: Dataset, cls: type[Any]) -> Iterable[Any]:
     finders: dict[type[Any], Callable[[], Iterable[Any]]] = {
         Partner: dataset.partners, Programme: dataset.programmes,
         Membership: dataset.memberships, Milestone: dataset.milestones,
-        TrustFundProject: dataset.trust_fund_projects, Source: dataset.sources}
+        TrustFundProject: lambda: dataset.trust_fund_projects(funding=None),
+        Source: dataset.sources}
     return finders[cls]()
 
 

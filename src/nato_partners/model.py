@@ -147,6 +147,15 @@ class ProjectStatus(Vocabulary):
     COMPLETED = "completed"
 
 
+class Funding(Vocabulary):
+    """Who pays for a :class:`TrustFundProject`."""
+
+    #: A NATO Trust Fund: Allies and partners give, lead nations run it.
+    TRUST_FUND = "trust-fund"
+    #: NATO's Science for Peace and Security Programme.
+    SPS = "sps"
+
+
 class StateSystem(Vocabulary):
     """A list of the world's states that researchers code their data by."""
 
@@ -537,7 +546,12 @@ class Milestone(HtmlRepr):
 
 @attrs.frozen(kw_only=True)
 class TrustFundProject(HtmlRepr):
-    """A NATO Trust Fund project carried out with a partner.
+    """A project NATO paid for with a partner: from a Trust Fund, or from the SPS Programme.
+
+    ``funding`` says which. Figures come in pairs: what the project set out to do
+    (``*_planned``, the budget) and what it did (``items_disposed``, ``area_cleared_m2``,
+    ``spent_eur``...), each only where a source gives it, so a target is never read as a
+    result.
 
     :param id: a unique slug.
     :param name: the project's name.
@@ -549,16 +563,24 @@ class TrustFundProject(HtmlRepr):
     :param end: when it was completed, if it was and a source says.
     :param status: where it stands.
     :param purpose: what it set out to do.
-    :param items_disposed: how many items (ordnance, mines, small arms, missiles) were
-        destroyed, if known.
-    :param tonnes_disposed: how many tonnes of ammunition, rocket fuel or chemicals were
-        destroyed, if known.
-    :param people_retrained: how many people a defence-reform project retrained or
-        resettled, if known.
-    :param area_m2: the area cleared, in square metres, if known.
-    :param budget_eur: the total cost in euros, if known.
-    :param budget_amount: the total cost where the sources give it in another currency...
+    :param funding: who paid: a NATO Trust Fund (the default) or the Science for Peace and
+        Security Programme, whose projects
+        :meth:`~nato_partners.Dataset.trust_fund_projects` lists apart.
+    :param items_planned: how many items (ordnance, mines, small arms, missiles) the
+        project set out to destroy, as announced.
+    :param items_disposed: how many items were destroyed, as reported after the work.
+    :param tonnes_planned: how many tonnes of ammunition, rocket fuel or chemicals the
+        project set out to destroy.
+    :param tonnes_disposed: how many tonnes were destroyed.
+    :param people_planned: how many people a defence-reform project set out to retrain or
+        resettle.
+    :param people_retrained: how many it retrained or resettled.
+    :param area_planned_m2: the area to clear, in square metres.
+    :param area_cleared_m2: the area cleared, in square metres.
+    :param budget_eur: the budget in euros, as planned or pledged.
+    :param budget_amount: the budget where the sources give it in another currency...
     :param budget_currency: ...and that currency's ISO 4217 code, such as ``"USD"``.
+    :param spent_eur: what the project cost in the end, in euros, where a source says.
     :param site: where the work was done.
     :param sources: the sources for the facts in this record.
     :param confidence: how well the sources back them.
@@ -575,13 +597,19 @@ class TrustFundProject(HtmlRepr):
     end: PartialDate | None = None
     status: ProjectStatus
     purpose: str
+    funding: Funding = Funding.TRUST_FUND
+    items_planned: int | None = None
     items_disposed: int | None = None
+    tonnes_planned: float | None = None
     tonnes_disposed: float | None = None
+    people_planned: int | None = None
     people_retrained: int | None = None
-    area_m2: float | None = None
+    area_planned_m2: float | None = None
+    area_cleared_m2: float | None = None
     budget_eur: float | None = None
     budget_amount: float | None = None
     budget_currency: str | None = None
+    spent_eur: float | None = None
     site: str | None = None
     sources: tuple[Source, ...]
     confidence: Confidence = Confidence.HIGH

@@ -22,6 +22,7 @@ from .loading import load
 from .matching import Match
 from .model import (
     Area,
+    Funding,
     Membership,
     Milestone,
     MilestoneKind,
@@ -268,14 +269,19 @@ def timeline(partner: str | Partner) -> Results[Milestone]:
     return load().timeline(partner)
 
 
-def trust_fund_projects(partner: str | Partner | None = None) -> Results[TrustFundProject]:
+def trust_fund_projects(
+    partner: str | Partner | None = None, funding: Funding | str | None = Funding.TRUST_FUND
+) -> Results[TrustFundProject]:
     """Trust Fund projects. See :meth:`nato_partners.Dataset.trust_fund_projects`.
 
     :param partner: a partner key, or ``None`` for all.
+    :param funding: ``"trust-fund"`` (the default), ``"sps"`` for the projects the Science
+        for Peace and Security Programme paid for, or ``None`` for both.
     :returns: the projects, in the order they started.
     :raises NotFoundError: if the partner is unknown.
+    :raises ValueError: if ``funding`` is not a kind of funding.
     """
-    return load().trust_fund_projects(partner)
+    return load().trust_fund_projects(partner, funding)
 
 
 def sources(partner: str | Partner | None = None) -> Results[Source]:

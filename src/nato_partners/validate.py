@@ -72,8 +72,10 @@ FIELD_PATTERNS: dict[type, dict[str, tuple[str, str]]] = {
 #: The figures that cannot be negative.
 NON_NEGATIVE: dict[type, tuple[str, ...]] = {
     Partner: ("cow_code", "gw_code"),
-    TrustFundProject: ("items_disposed", "tonnes_disposed", "people_retrained", "area_m2",
-                       "budget_eur", "budget_amount"),
+    TrustFundProject: ("items_planned", "items_disposed", "tonnes_planned",
+                       "tonnes_disposed", "people_planned", "people_retrained",
+                       "area_planned_m2", "area_cleared_m2", "budget_eur", "budget_amount",
+                       "spent_eur"),
 }
 
 #: Fields that are given together or not at all.

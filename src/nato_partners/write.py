@@ -61,7 +61,7 @@ def write_dataset(
         for section, records in (
             ("memberships", dataset.memberships(partner)),
             ("milestones", dataset.milestones(partner)),
-            ("trust_fund_projects", dataset.trust_fund_projects(partner)),
+            ("trust_fund_projects", dataset.trust_fund_projects(partner, funding=None)),
         ):
             if records:
                 document[section] = [_plain(r, implied=("partner",)) for r in records]

@@ -185,9 +185,19 @@ def _plot(ctx: Context) -> int:
     return 0
 
 
+def _projects_arguments(parser: argparse.ArgumentParser) -> None:
+    _optional_partner(parser)
+    parser.add_argument("--funding", choices=("trust-fund", "sps", "all"),
+                        default="trust-fund",
+                        help="Trust Fund projects (the default), those the Science for Peace "
+                        "and Security Programme paid for, or all")
+
+
 def _projects(ctx: Context) -> int:
-    ctx.listing(ctx.dataset.trust_fund_projects(ctx.args.partner), PROJECT_COLUMNS,
-                "Trust Fund projects")
+    funding = ctx.args.funding
+    ctx.listing(ctx.dataset.trust_fund_projects(
+        ctx.args.partner, funding=None if funding == "all" else funding), PROJECT_COLUMNS,
+        "Trust Fund projects" if funding == "trust-fund" else "projects")
     return 0
 
 
@@ -552,7 +562,7 @@ def _validate(ctx: Context) -> int:
                 (dataset.programmes(), "programmes"),
                 (dataset.memberships(), "memberships"),
                 (dataset.milestones(), "milestones"),
-                (dataset.trust_fund_projects(), "Trust Fund projects"),
+                (dataset.trust_fund_projects(funding=None), "projects"),
                 (dataset.sources(), "sources"),
             )
         )
@@ -625,10 +635,10 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         name="projects",
-        summary="list Trust Fund projects with their figures",
-        examples=["projects", "projects AZ --json"],
+        summary="list Trust Fund projects (or SPS projects) with their figures",
+        examples=["projects", "projects AZ --json", "projects --funding sps"],
         run=_projects,
-        arguments=_optional_partner,
+        arguments=_projects_arguments,
     ),
     Command(
         name="programmes",
