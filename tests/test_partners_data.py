@@ -8,10 +8,12 @@ Mediterranean Dialogue, the Istanbul Cooperation Initiative and partners across 
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import pycountry
 import pytest
@@ -509,6 +511,51 @@ def test_the_deep_timelines_hold_at_least_fifteen_sourced_milestones(partner: st
 def test_every_current_partner_has_a_milestone() -> None:
     for partner in np.partners(ally=False):
         assert np.timeline(partner), partner.code
+
+
+# Predecessor states, which existed only before the partnerships: no timeline to expect.
+PREDECESSORS = {"CSK"}
+#: The fewest milestones a partner's timeline should hold.
+MILESTONE_TARGET = 8
+# Partners whose sourced milestones still fall short of the target. The set is exact, so
+# the test fails when a partner drops below the target and when one here reaches it.
+BELOW_MILESTONE_TARGET = {"MLT"}
+
+
+def test_every_partner_has_at_least_eight_milestones_but_the_listed_few() -> None:
+    counts = {p.code: len(np.milestones(p.code)) for p in np.partners(ally=False)
+              if p.code not in PREDECESSORS}
+    below = {code: n for code, n in counts.items() if n < MILESTONE_TARGET}
+    assert set(below) == BELOW_MILESTONE_TARGET, (
+        f"partners with fewer than {MILESTONE_TARGET} milestones: "
+        + ", ".join(f"{code} ({n})" for code, n in sorted(below.items())))
+
+
+PARTNER_FILES = sorted(
+    (entry for entry in (files("nato_partners") / "data" / "partners").iterdir()
+     if entry.name.endswith(".toml")),
+    key=lambda entry: entry.name)
+#: A coarser date first when two dates share their first day, as PartialDate orders them.
+PRECISION_RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+
+
+def date_order(milestone: dict[str, object]) -> tuple[int, int, int]:
+    """Sort a milestone table by its date's first day, then its precision; undated last."""
+    text = milestone.get("date")
+    if text is None:
+        return (1, 0, 0)
+    date = PartialDate.parse(str(text))
+    return (0, date.earliest.toordinal(), PRECISION_RANK[date.precision])
+
+
+@pytest.mark.parametrize("path", PARTNER_FILES, ids=lambda entry: entry.name)
+def test_every_partner_file_lists_its_milestones_in_date_order(path: Traversable) -> None:
+    milestones = tomllib.loads(path.read_text(encoding="utf-8")).get("milestones", [])
+    out_of_order = [f"{later['id']} ({later.get('date', 'undated')}) after "
+                    f"{earlier['id']} ({earlier.get('date', 'undated')})"
+                    for earlier, later in itertools.pairwise(milestones)
+                    if date_order(later) < date_order(earlier)]
+    assert out_of_order == [], f"{path.name}: " + "; ".join(out_of_order)
 
 
 def test_bilateral_councils_follow_one_another() -> None:

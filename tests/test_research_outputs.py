@@ -356,7 +356,8 @@ def test_a_stored_id_from_before_ids_were_stable_still_finds_its_membership() ->
     from nato_partners._former_ids import FORMER_IDS
 
     data = np.load()
-    assert len(FORMER_IDS) == len(data.memberships())
+    # The table was written once, at the change; memberships added since have no old id.
+    assert len(set(FORMER_IDS.values())) == len(FORMER_IDS) > 250
     for old, new in FORMER_IDS.items():
         assert data.membership(old) is data.membership(new)
         assert data.membership(new).id == new
