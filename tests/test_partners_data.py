@@ -570,3 +570,71 @@ def test_bilateral_councils_follow_one_another() -> None:
     assert np.participates("GE", "ngc", on="2010") is True
     # Only Ukraine's side of the NATO-Ukraine Commission is recorded: others are open.
     assert isinstance(np.participates("GE", "nuc", on="2000"), NotKnown)
+
+
+# -- closed lists and the audit's errata (research round two) ------------------------------
+
+#: NATO's IPAP page lists every partner that agreed a plan, with the day (or month) of each.
+IPAP_LIST = {"GEO": "2004-10-29", "AZE": "2005-05-27", "ARM": "2005-12-16",
+             "KAZ": "2006-01-31", "MDA": "2006-05-19", "BIH": "2008-02", "MNE": "2008-06",
+             "SRB": "2015-01-15"}
+
+
+def test_the_ipap_list_is_whole_and_dated_as_natos_page_dates_it() -> None:
+    ipap = np.programme("ipap")
+    assert ipap.members_complete
+    held = {m.partner: str(m.joined) for m in np.memberships(programme="ipap")}
+    assert held == IPAP_LIST
+    # Whole: a partner NATO's list leaves out never had one.
+    assert np.participates("UA", "ipap", on="2010") is False
+
+
+def test_lists_known_whole_only_up_to_a_date_are_not_marked_complete() -> None:
+    # NATO's pages give the whole MAP list up to February 2019 and the whole EOP list on
+    # 12 June 2020; the data's horizon is later, so "complete" would claim too much.
+    for key in ("map", "eop", "itpp", "ipcp", "pii"):
+        programme = np.programme(key)
+        assert not programme.members_complete, key
+        assert programme.note, key
+    assert "February 2019" in np.programme("map").note
+    eop = {m.partner for m in np.memberships(programme="eop", on="2020-06-12")}
+    assert eop == {"AUS", "FIN", "GEO", "JOR", "SWE", "UKR"}
+    assert {m.partner: str(m.known_until) for m in np.memberships(programme="eop")
+            if m.partner in ("FIN", "SWE")} == {"FIN": "2020-06-12", "SWE": "2020-06-12"}
+
+
+def test_the_audits_errata() -> None:
+    # Afghanistan: NATO suspended its support to the Afghan authorities in August 2021.
+    assert np.status("AF", "partners-across-the-globe", on="2021-09") is np.Status.SUSPENDED
+    # Kuwait's ICI date: both accounts kept, and the note says why NATO's is not preferred.
+    kuwait = np.memberships("KW", "ici")[0]
+    assert kuwait.confidence is np.Confidence.LOW
+    assert "first three months of 2005" in kuwait.note
+    assert "not preferred" in kuwait.note
+    # Jeyranchel: ANAMA's 14,654 and NSPA's 14,237 both cited; 64 km2 is the plan.
+    jeyranchel = {p.id: p for p in np.trust_fund_projects("AZ")}["jeyranchel"]
+    assert (jeyranchel.area_planned_m2, jeyranchel.area_cleared_m2) == (64_000_000, None)
+    phase = {m.id: m for m in np.milestones("AZ")}["aze-jeyranchel-phase-1"]
+    assert "14,654" in phase.summary
+    assert "14,237" in (phase.note or "")
+    assert "nspa-news-20140709-7" in {s.id for s in phase.sources}
+    # The NATO-Ukraine Council is Ukraine's from the day it was established.
+    council = np.memberships("UA", "nato-ukraine-council")[0]
+    assert council.joined == np.programme("nato-ukraine-council").established
+    assert np.memberships("UA", "nuc")[0].left == council.joined
+    # Moldova's NACC date: NATO's kept, the foreign ministry's 20 December 1991 noted.
+    moldova = np.memberships("MD", "nacc")[0]
+    assert (str(moldova.joined), moldova.confidence) == ("1992-03", np.Confidence.LOW)
+    assert "20 December 1991" in moldova.note
+    # The explosives-sensor project rests on more than the article's claim.
+    sensors = {m.id: m for m in np.milestones("AZ")}["aze-sps-explosives-sensors"]
+    assert {s.id for s in sensors.sources} - {"caliber-agencies-visit"}
+    assert sensors.confidence is np.Confidence.MEDIUM
+
+
+def test_nato_addresses_carry_no_session_id() -> None:
+    # An archive capture keeps the address it captured; every other source is cited at
+    # NATO's canonical address.
+    with_session = [s.id for s in np.sources() if s.url and "SID-" in s.url
+                    and "cybercemetery.unt.edu" not in s.url]
+    assert with_session == []

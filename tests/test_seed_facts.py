@@ -155,7 +155,9 @@ def test_research_project_on_portable_explosives_sensors() -> None:
     assert "explosives" in research.summary
     assert "portable" in research.summary
     assert research.programme == "sps"
-    assert research.confidence is np.Confidence.LOW  # nothing else confirms it
+    # Radio Prague reports the project with Azerbaijani scientists, without naming SPS.
+    assert research.confidence is np.Confidence.MEDIUM
+    assert any(s.publisher != "Caliber.Az" for s in research.sources)
 
 
 def test_anama_worked_with_allies_on_trust_fund_demilitarization() -> None:

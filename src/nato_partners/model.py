@@ -482,6 +482,16 @@ class Membership(HtmlRepr):
         """When the membership began and when it stopped, as day bounds."""
         joined, left = self.joined, self.left
         start = (BEFORE, NEVER) if joined is None else (joined._first, joined._last)
+        if joined is None:
+            # Undated, but in force on a day the sources show: through known_until's first
+            # day, or when it was suspended (a suspended partner is still a member).
+            shown: list[int] = []
+            if self.known_until is not None:
+                shown.append(self.known_until._first)
+            if self.suspended is not None:
+                shown.append(self.suspended._last)
+            if shown:
+                start = (BEFORE, min(shown))
         if left is not None:
             return start, (left._first, left._last)
         # Known in force through known_until's first day: it stopped on a later day.
