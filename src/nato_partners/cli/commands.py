@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import operator
 import os
-import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -371,13 +370,13 @@ def _panel(ctx: Context) -> int:
         # pandas writes <NA> as null: in JSON "not known" is null beside a status_label.
         ctx.write_json(json.loads(frame.to_json(orient="records", date_format="iso")))
     elif ctx.format == "csv":
-        sys.stdout.write(frame.to_csv(index=False, na_rep=""))
+        ctx.write_text(frame.to_csv(index=False, na_rep=""))
     else:
         # Only a status can be "not known"; an empty precision means no membership.
         statuses = [c for c in frame.columns if c not in _PANEL_KEYS]
         shown = frame.astype(object).where(frame.notna(), "-")
         shown[statuses] = shown[statuses].where(frame[statuses].notna(), "not known")
-        sys.stdout.write(shown.to_string(index=False) + "\n")
+        ctx.write_text(shown.to_string(index=False) + "\n")
     return 0
 
 
@@ -397,7 +396,7 @@ def _cite_arguments(parser: argparse.ArgumentParser) -> None:
 def _cite(ctx: Context) -> int:
     args = ctx.args
     what = ctx.dataset if args.partner is None else ctx.dataset.sources(args.partner)
-    sys.stdout.write(cite(what, style=args.style))
+    ctx.write_text(cite(what, style=args.style))
     return 0
 
 
