@@ -149,7 +149,6 @@ class Dataset:
         "_programme_keys",
         "_programmes",
         "_projects",
-        "_source_text",
         "_sources",
         "_text",
         "_words",
@@ -259,8 +258,8 @@ class Dataset:
         # Built by the first filtered query, not here: loading stays fast for those who
         # only ever ask for a partner's timeline or a few lookups.
         self._families: dict[str, dict[Any, _DateIndex]] = {}
-        self._text: tuple[tuple[Record, str], ...] | None = None
-        self._source_text: tuple[tuple[str, str], ...] = ()
+        # The records' text and the sources' text, published together (see search).
+        self._text: _SearchText | None = None
 
     @property
     def info(self) -> DatasetInfo:
@@ -350,7 +349,8 @@ class Dataset:
             ``"AZ"``, ``"aze"``, ``"031"``, ``"Czechia"`` or ``"Azerbaijan"``; an ``int``
             is read in every numbering (ISO 3166 numeric, Correlates of War, Gleditsch-Ward,
             any period's code) and must name one partner in all of them; a
-            :class:`Partner` is returned as it is.
+            :class:`Partner` record must be the dataset's own or equal to it, and gives
+            the dataset's own.
         :param iso: an ISO 3166-1 numeric code, such as ``31`` or ``"031"``, instead of
             ``key``.
         :param cow: a Correlates of War state code of any period, such as ``260`` (West
@@ -359,8 +359,9 @@ class Dataset:
         :param default: what to return when no partner matches, instead of raising (as
             ``dict.get`` and pycountry's ``get`` do), such as ``None``.
         :returns: the partner, or ``default``.
-        :raises NotFoundError: if none matches and no ``default`` is given; the error
-            names the close matches.
+        :raises NotFoundError: if none matches and no ``default`` is given (a record
+            from another dataset, or a changed copy, matches none); the error names the
+            close matches.
         :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
             of another in another; the error names each reading.
         :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
@@ -372,7 +373,7 @@ class Dataset:
             if found is not None:
                 return found
         if isinstance(key, Partner):
-            return key
+            return self._own_partner(key, default)
         given = [k for k in (key, iso, cow, gw) if k is not None]
         if len(given) != 1:
             raise TypeError("give one of a key, iso=, cow= or gw= to find a partner")
@@ -420,6 +421,21 @@ class Dataset:
             raise NotFoundError("partner", str(key), close[:6])
         return found
 
+    def _own_partner(self, record: Partner, default: object = _MISSING) -> object:
+        """The dataset's own record of a partner given as a record: the same object, or
+        one equal to it.
+
+        A record from another dataset, or one changed with :func:`attrs.evolve`, would
+        otherwise be answered about with this dataset's memberships as if it were one of
+        its partners (a "no" for a country the dataset does not hold).
+        """
+        own = self._partner_keys.get(record.code)
+        if own is not None and (own is record or own == record):
+            return own
+        if default is not _MISSING:
+            return default
+        raise NotFoundError("partner", _foreign(record.code, record.name, own is not None))
+
     def _named_by_word(self) -> dict[str, tuple[Partner, ...]]:
         """The partners whose names or aliases hold each word, built on the first miss."""
         if self._words is None:
@@ -447,12 +463,19 @@ class Dataset:
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
 
-        :param key: such as ``"pfp"``, ``"PfP"`` or ``"Partnership for Peace"``.
-        :returns: the programme.
-        :raises NotFoundError: if none matches; the error names the close matches.
+        :param key: such as ``"pfp"``, ``"PfP"`` or ``"Partnership for Peace"``; a
+            :class:`Programme` record must be the dataset's own or equal to it.
+        :returns: the programme, the dataset's own record.
+        :raises NotFoundError: if none matches (a record from another dataset, or a
+            changed copy, matches none); the error names the close matches.
         """
         if isinstance(key, Programme):
-            return key
+            # The dataset's own record, or one equal to it: a copy with other fields (a
+            # list marked complete, say) would change the answers (see _own_partner).
+            own = self._programme_keys.get(key.id.casefold())
+            if own is not None and (own is key or own == key):
+                return own
+            raise NotFoundError("programme", _foreign(key.id, key.name, own is not None))
         found = self._programme_keys.get(key) if type(key) is str else None
         if found is None:
             found = self._programme_keys.get(str(key).strip().casefold())
@@ -885,22 +908,33 @@ class Dataset:
         needle = text.strip().casefold()
         if not needle:
             raise ValueError("search text is empty")
-        if self._text is None:
-            records: Iterable[Record] = (
-                *self._partners, *self._programmes, *self._memberships,
-                *self._milestone_index.records, *self._projects,
-            )
-            with collector_paused():
-                # Imported here, as by matches(): a first question has no need of it.
-                from .matching import record_text, source_text
-
-                self._text = tuple((r, record_text(r)) for r in records)
-                self._source_text = tuple((s.id, source_text(s)) for s in self._sources)
-        cited = {key for key, text in self._source_text if needle in text}
+        searched = self._text
+        if searched is None:
+            searched = self._text = self._search_text()
+        own, of_sources = searched
+        cited = {key for key, text in of_sources if needle in text}
         if not cited:  # the usual case: only the records' own text can hold the words
-            return Results(record for record, text in self._text if needle in text)
-        return Results(record for record, text in self._text
+            return Results(record for record, text in own if needle in text)
+        return Results(record for record, text in own
                        if needle in text or any(s.id in cited for s in record.sources))
+
+    def _search_text(self) -> _SearchText:
+        """Every record's text and every source's, built whole before it is published.
+
+        Both are made before either is seen: another thread searching at the same time
+        finds no text, and builds its own, or finds all of it, never the records' text
+        without the sources' (which once gave it no results).
+        """
+        records: Iterable[Record] = (
+            *self._partners, *self._programmes, *self._memberships,
+            *self._milestone_index.records, *self._projects,
+        )
+        with collector_paused():
+            # Imported here, as by matches(): a first question has no need of it.
+            from .matching import record_text, source_text
+
+            return _SearchText(tuple((r, record_text(r)) for r in records),
+                               tuple((s.id, source_text(s)) for s in self._sources))
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.
@@ -984,6 +1018,14 @@ def _plain_value(value: Any) -> Any:
     return value
 
 
+class _SearchText(NamedTuple):
+    """What :meth:`Dataset.search` reads: each record with its text, each source's id with
+    its text."""
+
+    records: tuple[tuple[Record, str], ...]
+    sources: tuple[tuple[str, str], ...]
+
+
 class _Parts(NamedTuple):
     """The records of a dataset before they are indexed (of the :data:`_PART_TYPES`)."""
 
@@ -1002,6 +1044,12 @@ class _Parts(NamedTuple):
 
 
 _PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)
+
+
+def _foreign(key: str, name: str, differs: bool) -> str:
+    """How an error names a record that is not the dataset's own."""
+    why = "differs from this dataset's" if differs else "is not this dataset's"
+    return f"the record {key} ({name}), which {why}"
 
 
 def _label(record: object) -> str:
