@@ -17,7 +17,7 @@ from typing import TypeVar
 import attrs
 
 from .dates import PartialDate
-from .errors import Problem
+from .errors import Problem, _Capped
 from .model import (
     Membership,
     Milestone,
@@ -156,7 +156,7 @@ def check(
         is not reported.
     :returns: the problems, in the order of the records; empty when all is well.
     """
-    problems: list[Problem] = []
+    problems = _Capped()
 
     def report(record: object, field: str | None, value: object, expected: str) -> None:
         file, label = locate(record)
@@ -258,6 +258,7 @@ def check(
         _no_overlap(spells, report)
 
     _unique(milestones, operator.attrgetter("id"), "id", report)
+    claimed: dict[tuple[int, str], frozenset[PartialDate | None]] = {}
     for milestone in milestones:
         if milestone.partner not in partner_codes:
             refer(milestone, "partner", "partner", milestone.partner, partner_codes)
@@ -274,7 +275,7 @@ def check(
         if of not in programme_by_id:
             refer(milestone, "programme", "programme", of, programme_by_id)
         elif milestone.kind in _CLAIMS:
-            _claim(milestone, of, held, unread, astray, report)
+            _claim(milestone, of, held, unread, astray, report, claimed)
         else:
             _during(milestone, programme_by_id[of], report)
 
@@ -282,7 +283,7 @@ def check(
     for project in projects:
         refer(project, "partner", "partner", project.partner, partner_codes)
         _range(project, "end", project.start, project.end, report)
-    return problems
+    return problems.whole()
 
 
 def check_citations(
@@ -317,6 +318,7 @@ def _claim(
     unread: Unread,
     astray: set[str],
     report: _Report,
+    claimed: dict[tuple[int, str], frozenset[PartialDate | None]],
 ) -> None:
     """Check that a milestone saying a partner joined or left agrees with the membership.
 
@@ -336,12 +338,25 @@ def _claim(
                f"a programme {milestone.partner} has a membership of (a {field!r} milestone "
                "claims one)")
         return
-    dates = [getattr(m, field) for m in members]
-    if milestone.date not in dates:
+    if milestone.date not in _claimed(members, field, claimed):
+        dates = [getattr(m, field) for m in members]
         shown = ", ".join(str(d) for d in dates if d is not None) or "none recorded"
         report(milestone, "date", str(milestone.date),
                f"the {field!r} date of {milestone.partner}'s {programme!r} membership "
                f"({shown}): a {milestone.kind.value!r} milestone must match its membership")
+
+
+def _claimed(members: list[Membership], field: str,
+             claimed: dict[tuple[int, str], frozenset[PartialDate | None]]
+             ) -> frozenset[PartialDate | None]:
+    """The dates a field of a partner's memberships of one programme holds, as a set made
+    once per check (``claimed``, by the list's identity): thousands of claims about one
+    partner's memberships each scanned the list."""
+    key = id(members), field
+    found = claimed.get(key)
+    if found is None:
+        found = claimed[key] = frozenset(getattr(m, field) for m in members)
+    return found
 
 
 def _unique(
@@ -395,10 +410,18 @@ def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
     Only an overlap the dates make certain is reported: a coarse end and a precise new
     start in the same month may well follow each other.
     """
-    spans = [(m, *m._span()) for m in memberships]
-    for index, (a, a_start, a_end) in enumerate(spans):
-        for b, b_start, b_end in spans[index + 1:]:
-            if max(a_start[1], b_start[1]) < min(a_end[0], b_end[0]):
+    if len(memberships) < 2:
+        return
+    # A sweep by the last day each may have begun, not every pair: a partner with
+    # thousands of memberships of one programme made the pairs take minutes. Two overlap
+    # surely when the later of those days comes before both ends' first possible days, so
+    # each membership is checked against the one before it that surely lasts longest.
+    spans = sorted(((m, *m._span()) for m in memberships), key=lambda span: span[1][1])
+    longest: tuple[Membership, tuple[int, int], tuple[int, int]] | None = None
+    for b, b_start, b_end in spans:
+        if longest is not None:
+            a, a_start, a_end = longest
+            if b_start[1] < min(a_end[0], b_end[0]):
                 later = b if b_start[0] >= a_start[0] else a
                 earlier = a if later is b else b
                 report(later, "joined", str(later.joined),
@@ -406,6 +429,8 @@ def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
                        f"{earlier.joined} (two memberships of {later.partner} in "
                        f"{later.programme!r} cannot both be in force; a suspension and its "
                        "end are the suspended and resumed dates of one membership)")
+        if longest is None or b_end[0] > longest[2][0]:
+            longest = (b, b_start, b_end)
 
 
 def _states(partner: Partner, coded: dict[tuple[str, int], str], report: _Report) -> None:
