@@ -63,6 +63,8 @@ _K = TypeVar("_K")
 _MISSING: Any = object()
 _R = TypeVar("_R")
 _UNDATED = 10**7  # sorts after every real day's ordinal
+#: The standings members() and member_counts() take in by default: full members.
+_FULL: tuple[Status | str, ...] = (Status.MEMBER,)
 #: The numberings an integer key may be a code in, with the keyword that names each.
 _SYSTEMS = {"ISO 3166 numeric": "iso", "COW": "cow", "GW": "gw"}
 
@@ -626,11 +628,14 @@ class Dataset:
 
     def members(
         self, programme: str | Programme, on: DateLike | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> Results[Partner]:
         """The partners that were members of a programme, in the order they first joined.
 
         A suspended member is a member, as NATO counts them (see :meth:`participates`).
+        Only full members are listed unless ``roles`` asks for observers or associates
+        too, as :meth:`member_counts` counts them and as the panels code them (1, not 2 or
+        3).
         The list is whole or it is not given: if the dataset does not hold the programme's
         complete membership, if imprecise or missing dates leave open whether a partner
         was a member in the period, or if the period runs past the dataset's
@@ -642,20 +647,28 @@ class Dataset:
             period; ``None`` keeps every partner that ever took part, up to the horizon.
         :param known_only: give the partners the data shows to be members, and leave out
             those it cannot tell about, instead of raising. The list may then be partial.
+        :param roles: the standings that count, of :attr:`~nato_partners.Status.MEMBER`,
+            :attr:`~nato_partners.Status.ASSOCIATE` and
+            :attr:`~nato_partners.Status.OBSERVER` (or their words, such as
+            ``"observer"``); full members only by default.
         :returns: the partners; those whose joining is undated come last, by code.
         :raises NotFoundError: if the programme is unknown.
         :raises NotKnownError: if the data cannot give the whole list, unless
             ``known_only`` is true.
-        :raises ValueError: if ``on`` is not a date.
+        :raises ValueError: if ``on`` is not a date or a role is not one of the three.
+        :raises TypeError: if ``known_only`` is not a bool, or ``roles`` holds something
+            other than statuses or their words.
         """
+        _flag(known_only, "known_only")
+        chosen = _roles(roles)
         what = self.programme(programme)
-        held = self._by_programme.get(what.id, ())
+        held = _in_roles(self._by_programme.get(what.id, ()), chosen)
         if on is None:
             if not (what.members_complete or known_only):
                 raise NotKnownError(_rules.incomplete(what).reason)
             return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
                            Partner)
-        first, last = _period_days(on)
+        first, last = _period_days(on, "on")
         yes, maybe, unknown = self._in_force(held, what, first, last)
         if not known_only:
             if unknown is not None:
@@ -668,23 +681,25 @@ class Dataset:
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: Literal[True],
+        known_only: Literal[True], roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int]: ...
 
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int | NotKnown]: ...
 
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners were members of a programme in each year.
 
         A partner counts in a year if its membership was in force on any day of it, a
-        suspended one included. A year whose count turns on dates the data does not hold
+        suspended one included; only full members count unless ``roles`` asks for
+        observers or associates too, as :meth:`members` lists them and as the panels code
+        them (1, not 2 or 3). A year whose count turns on dates the data does not hold
         precisely enough, or that runs past the dataset's :attr:`horizon`, has a
         :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
         small.
@@ -695,22 +710,34 @@ class Dataset:
             horizon's year.
         :param known_only: count only the partners the data shows to be members, so every
             year has a number, which may be too small.
+        :param roles: the standings that count, as for :meth:`members`; full members
+            only by default.
         :returns: a dict from year to the number of partners (or
             :class:`~nato_partners.NotKnown`), in year order.
         :raises NotFoundError: if the programme is unknown.
         :raises NotKnownError: if the dataset does not hold the programme's complete
             membership, unless ``known_only`` is true.
+        :raises TypeError: if a year is not a whole number, ``known_only`` is not a bool or
+            ``roles`` holds something other than statuses or their words.
+        :raises ValueError: if a year is outside 1-9999 or a role is not one of the three.
         """
+        _flag(known_only, "known_only")
+        chosen = _roles(roles)
+        if years is not None:
+            years = _years(years)
         what = self.programme(programme)
         if not (what.members_complete or known_only):
             raise NotKnownError(_rules.incomplete(what).reason)
-        held = self._by_programme.get(what.id, ())
+        held: Sequence[Membership] = self._by_programme.get(what.id, ())
         if years is None:
             starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
             if not starts:
                 return {}
             last = what.ended.year if what.ended else self.horizon.year
             years = range(min(starts), last + 1)
+        # Counted from the memberships in the roles chosen; the years run from every
+        # membership's first, whatever its role, as they did.
+        held = _in_roles(held, chosen)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
             yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
@@ -787,8 +814,8 @@ class Dataset:
         if area is not None:
             area = _vocabulary(Area, area, "area")
             wanted["area"] = area.value
-        first = None if since is None else _period_days(since)[0]
-        last = None if until is None else _period_days(until)[1]
+        first = None if since is None else _period_days(since, "since")[0]
+        last = None if until is None else _period_days(until, "until")[1]
         if first is not None and last is not None and first > last:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
         if not wanted:
@@ -1044,6 +1071,70 @@ class _Parts(NamedTuple):
 
 
 _PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)
+
+
+def _roles(roles: Iterable[Status | str]) -> frozenset[Status]:
+    """The member standings a count or a list takes in, checked."""
+    if isinstance(roles, Status | str):
+        roles = (roles,)
+    try:
+        given = list(roles)
+    except TypeError:
+        raise TypeError(f"roles must be statuses or their words, such as ('member', "
+                        f"'observer'), not {type(roles).__name__}") from None
+    chosen = set()
+    for role in given:
+        if not isinstance(role, Status | str):
+            raise TypeError(f"roles must be statuses or their words, not "
+                            f"{type(role).__name__} {role!r}")
+        status = _ROLE_WORDS.get(role.value if isinstance(role, Status) else role.casefold())
+        if status is None:
+            raise ValueError(f"unknown role {role!r} in roles; expected member, associate "
+                             "or observer")
+        chosen.add(status)
+    if not chosen:
+        raise ValueError("roles is empty; give at least one of member, associate, observer")
+    return frozenset(chosen)
+
+
+_ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER)}
+
+
+def _in_roles(held: Sequence[Membership], roles: frozenset[Status]) -> Sequence[Membership]:
+    """The memberships whose role is one of ``roles`` (all of them, if so, unchanged)."""
+    if len(roles) == len(_ROLE_WORDS):
+        return held
+    return [m for m in held if _rules.role_status(m) in roles]
+
+
+def _flag(value: object, name: str) -> None:
+    """A parameter that takes ``True`` or ``False`` only: ``1`` or ``"yes"`` is refused."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
+
+
+def _years(years: Iterable[Any]) -> list[int]:
+    """Years given to a count, checked: whole numbers (not bools or text) from 1 to 9999."""
+    if isinstance(years, str | bytes):
+        raise TypeError(f"years must be whole numbers, not {type(years).__name__}")
+    try:
+        given = list(years)
+    except TypeError:
+        raise TypeError(f"years must be an iterable of whole numbers, not "
+                        f"{type(years).__name__}") from None
+    checked = []
+    for year in given:
+        if isinstance(year, bool):
+            raise TypeError(f"years must be whole numbers, not bool {year!r}")
+        try:
+            number = operator.index(year)
+        except TypeError:
+            raise TypeError(f"years must be whole numbers, not {type(year).__name__} "
+                            f"{year!r}") from None
+        if not 1 <= number <= 9999:
+            raise ValueError(f"year {number} in years is out of range 1-9999")
+        checked.append(number)
+    return checked
 
 
 def _foreign(key: str, name: str, differs: bool) -> str:

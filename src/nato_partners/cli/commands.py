@@ -288,12 +288,16 @@ def _members_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--known-only", action="store_true",
                         help="list the members the data shows even when it cannot give "
                         "them all (the list may then be partial)")
+    parser.add_argument("--role", action="append", choices=("member", "associate", "observer"),
+                        help="a standing to list (repeat for several; default: full members "
+                        "only, as counts and panels count them)")
 
 
 def _members(ctx: Context) -> int:
     args = ctx.args
     try:
-        found = ctx.dataset.members(args.programme, args.on, known_only=args.known_only)
+        found = ctx.dataset.members(args.programme, args.on, known_only=args.known_only,
+                                    roles=args.role or ("member",))
     except NotKnownError as error:
         ctx.note(f"not known: {error}; --known-only lists the members the data shows")
         return NOT_KNOWN_STATUS
