@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import math
+import numbers
 import operator
 import re
 from collections import defaultdict
@@ -312,15 +314,19 @@ class Dataset:
         :raises NotFoundError: if ``ally`` is given and the dataset has no ``nato``
             programme.
         :raises ValueError: if ``on`` is not a date.
+        :raises TypeError: if ``ally`` is neither ``None`` nor a bool (``1`` and ``"yes"``
+            would otherwise find no country).
         """
+        if ally is not None:
+            _flag(ally, "ally")
         found: Sequence[Partner] = self._partners
         if region is not None:
             chosen = _vocabulary(Region, region, "region")
             found = [p for p in found if p.region is chosen]
         if ally is not None:
             when = self.horizon if on is None else on
+            first, last = _period_days(when, "on")
             allies = {p.code for p in self.members("nato", when)}
-            first, last = _period_days(when)
             # A country that was not a state then was neither an Ally nor a partner.
             found = [p for p in found if (p.code in allies) is ally and
                      _rules.state_existed(p, first, last) is not Certainty.NO]
@@ -367,7 +373,10 @@ class Dataset:
         :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
             of another in another; the error names each reading.
         :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
-            given.
+            given, or one is neither text, a whole number nor a :class:`Partner` (a bool,
+            bytes); a number may be of any integral type, or a float with no fraction.
+        :raises ValueError: if a number has a fraction or is not finite, or ``iso`` is text
+            that is not ASCII digits.
         """
         if type(key) is str and iso is None and cow is None and gw is None:
             # The common case first: a code as written (such as "AZE") or a folded name.
@@ -379,7 +388,9 @@ class Dataset:
         given = [k for k in (key, iso, cow, gw) if k is not None]
         if len(given) != 1:
             raise TypeError("give one of a key, iso=, cow= or gw= to find a partner")
-        if isinstance(key, int) and not isinstance(key, bool):
+        if key is not None and not isinstance(key, str):
+            key = _whole(key, "key")  # numpy's integers and 373.0 too, as cow= takes them
+        if isinstance(key, int):
             readings = {system: self._number_keys.get((system, key)) for system in _SYSTEMS}
             meant = {system: p for system, p in readings.items() if p is not None}
             if len({p.code for p in meant.values()}) > 1:
@@ -394,10 +405,14 @@ class Dataset:
         for system, number in (("ISO 3166 numeric", iso), ("COW", cow), ("GW", gw)):
             if number is None:
                 continue
-            if system == "ISO 3166 numeric" and isinstance(number, str) and (
-                    number.isascii() and number.isdigit()):
+            name = _SYSTEMS[system]
+            if system == "ISO 3166 numeric" and isinstance(number, str):
+                if not (number.isascii() and number.isdigit()):
+                    raise ValueError(f"iso {number!r} is not an ISO 3166 numeric code "
+                                     "(ASCII digits, such as '031')")
                 number = int(number)
-            found = self._number_keys.get((system, number))  # type: ignore[arg-type]
+            number = _whole(number, name)
+            found = self._number_keys.get((system, number))
             if found is None:
                 if default is not _MISSING:
                     return default
@@ -582,7 +597,10 @@ class Dataset:
         :returns: ``True``, ``False`` or :class:`~nato_partners.NotKnown`.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
+        :raises TypeError: if ``active`` is not a bool.
         """
+        if active is not False and active is not True:
+            _flag(active, "active")
         if on is None:
             who, what = self.partner(partner), self.programme(programme)
             held = self._by_pair.get((who.code, what.id), ())
@@ -1105,6 +1123,25 @@ def _in_roles(held: Sequence[Membership], roles: frozenset[Status]) -> Sequence[
     if len(roles) == len(_ROLE_WORDS):
         return held
     return [m for m in held if _rules.role_status(m) in roles]
+
+
+def _whole(value: object, name: str) -> int:
+    """A number parameter, checked: a whole number of any integral type (numpy's too), or
+    a float with no fraction; never a bool, text or a fraction."""
+    if isinstance(value, bool | str | bytes):
+        raise TypeError(f"{name} must be a whole number here, not {type(value).__name__} "
+                        f"{value!r}")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        pass
+    if isinstance(value, float | numbers.Real) and not isinstance(value, numbers.Integral):
+        number = float(value)
+        if not (math.isfinite(number) and number.is_integer()):
+            raise ValueError(f"{name} {value!r} is not a whole number")
+        return int(number)
+    raise TypeError(f"{name} must be text, a whole number or a Partner, not "
+                    f"{type(value).__name__}")
 
 
 def _flag(value: object, name: str) -> None:

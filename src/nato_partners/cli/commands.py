@@ -72,6 +72,14 @@ def _date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _year(text: str) -> int:
+    """Read a year option: ASCII digits only, as dates are, from 1 to 9999."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 4 and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1 to 9999 in ASCII "
+                                         "digits")
+    return int(text)
+
+
 _PARTNER_HELP = ("a partner's alpha-2 or alpha-3 code, name or alias, any case (such as AZ), "
                  "or a number read as an ISO 3166 numeric, COW or GW code (iso:031, cow:373 "
                  "or gw:373 to choose one)")
@@ -349,9 +357,9 @@ def _panel_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a programme to include (repeat for several; default: all)")
     parser.add_argument("--partner", metavar="KEY", action="append",
                         help="a partner to include (repeat for several; default: all)")
-    parser.add_argument("--from", dest="start", metavar="YEAR", type=int,
+    parser.add_argument("--from", dest="start", metavar="YEAR", type=_year,
                         help="the first year (default: the programmes' earliest)")
-    parser.add_argument("--to", dest="end", metavar="YEAR", type=int,
+    parser.add_argument("--to", dest="end", metavar="YEAR", type=_year,
                         help="the last year (default: this year)")
     parser.add_argument("--freq", choices=("year", "month", "day"), default="year",
                         help="the length of a period (default: year)")
