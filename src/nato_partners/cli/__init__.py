@@ -103,7 +103,7 @@ def _version(ctx: Context) -> int:
         ctx.write_json({"version": __version__, "data": unstructure(info)})
     else:
         ctx.write_lines(
-            [f"{PROG} {__version__}, data {info.version} (reviewed {info.reviewed})"]
+            [safe(f"{PROG} {__version__}, data {info.version} (reviewed {info.reviewed})")]
         )
     return 0
 

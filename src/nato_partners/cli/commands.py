@@ -110,7 +110,7 @@ def _show(ctx: Context) -> int:
         return 0
     mission = partner.mission
     width = ctx.width
-    lines = [f"{partner.name} ({partner.code}, {partner.alpha2})"]
+    lines = [safe(f"{partner.name} ({partner.code}, {partner.alpha2})")]
     lines += fields(
         [
             ("Official name", partner.official_name),
@@ -186,7 +186,7 @@ def _plot(ctx: Context) -> int:
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {output!r}: {error.strerror or error}") from None
-    ctx.write_lines([f"Wrote {output}"])
+    ctx.write_lines([safe(f"Wrote {output}")])
     return 0
 
 
@@ -285,7 +285,7 @@ def _write_answer(ctx: Context, partner: Partner, programme: Programme, field: s
     elif ctx.format == "csv":
         ctx.write_csv([Column(k, k, operator.itemgetter(k)) for k in row], [row])
     else:
-        ctx.write_lines([word if reason is None else f"{word}: {reason}"])
+        ctx.write_lines([word if reason is None else safe(f"{word}: {reason}")])
 
 
 def _members_arguments(parser: argparse.ArgumentParser) -> None:
@@ -510,7 +510,8 @@ def _validate(ctx: Context) -> int:
             )
         )
         ctx.write_lines(
-            [f"OK: {path}: data version {info.version}, reviewed {info.reviewed}; {counts}"]
+            [safe(f"OK: {path}: data version {info.version}, reviewed {info.reviewed}; "
+                  f"{counts}")]
         )
     return 1 if problems else 0
 

@@ -347,15 +347,18 @@ class Context:
     def note(self, text: str) -> None:
         """Print a remark about the answer on standard error, after what stdout holds.
 
-        :param text: the remark, without the program's name.
+        :param text: the remark, without the program's name; text from the data in it
+            (a programme's name, a reason) is made safe for a terminal here.
         """
         sys.stdout.flush()
-        print(f"{PROG}: {text}", file=sys.stderr)
+        print(f"{PROG}: {safe(text)}", file=sys.stderr)
 
     def write_lines(self, lines: Iterable[str]) -> None:
         """Print lines of text to standard output.
 
-        :param lines: the lines, without their line ends.
+        :param lines: the lines, without their line ends, each already safe for a
+            terminal (:func:`safe`, or :func:`table` and :func:`fields`, which use it):
+            a table's colours are escape sequences of its own.
         """
         emit("".join(line + "\n" for line in lines))
 
