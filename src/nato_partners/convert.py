@@ -37,6 +37,7 @@ from cattrs.gen import make_dict_structure_fn
 from ._fastpath_code import STRUCTURERS
 from .dates import PartialDate, _parse_date
 from .errors import DataError, Problem, did_you_mean
+from .model import MAX_WHOLE_NUMBER
 from .results import Results
 
 __all__ = [
@@ -76,6 +77,9 @@ def _structure_str(value: object, _: type) -> str:
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise TypeError(f"expected a whole number, not {_kind_of(value)}")
+    if not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+        raise ValueError(f"expected a whole number from -{MAX_WHOLE_NUMBER} to "
+                         f"{MAX_WHOLE_NUMBER} (2**53 - 1), which every export keeps exactly")
     return value
 
 

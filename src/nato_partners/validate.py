@@ -402,6 +402,13 @@ def _dates_agree(membership: Membership, report: _Report) -> None:
                          ("left", m.known_until), ("left_by", m.known_until)):
         if field not in reported and _range(m, field, start, getattr(m, field), report):
             reported.add(field)
+    # An end on the day it began: in force up to, not including, that day, so never.
+    for field in ("left", "left_by"):
+        end = getattr(m, field)
+        if (field not in reported and end is not None and m.joined is not None
+                and end._last <= m.joined._first):
+            report(m, field, str(end), f"a date after the start ({m.joined}): a membership "
+                   "that ends on the day it began was never in force")
 
 
 def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
@@ -500,6 +507,13 @@ def _within_lifetime(
     if joined is not None and established is not None and joined._last < established._first:
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
+    if established is not None:
+        # An end before the programme existed, whatever the start (an undated one too).
+        for field in ("left", "left_by", "known_until"):
+            stop = getattr(membership, field)
+            if stop is not None and stop._last < established._first:
+                report(membership, field, str(stop), f"a date on or after {programme.id!r} "
+                       f"was established ({programme.established})")
     if programme.ended is not None:
         if membership.left is None and membership.left_by is None:
             report(membership, "left", None,

@@ -216,7 +216,8 @@ def _memberships_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only memberships of this programme (id, acronym or name)")
     parser.add_argument("--on", metavar="DATE", type=_date,
                         help="only memberships in force at some time in this year, month "
-                        "or day (undated memberships are left out)")
+                        "or day, or that may have been (those whose dates leave it open, "
+                        "undated ones too, are listed)")
 
 
 def _memberships(ctx: Context) -> int:
