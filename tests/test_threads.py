@@ -48,6 +48,10 @@ _QUESTIONS: dict[str, Callable[[Dataset, str], object]] = {
     "search by a record's word": lambda d, word: d.search("partnership"),
     "matches": lambda d, word: d.matches(word),
     "a partner by a word of its name": lambda d, word: d.partner("Moldova"),
+    "members, full members only": lambda d, word: d.members("pfp", on="2000",
+                                                             known_only=True),
+    "member counts of observers too": lambda d, word: d.member_counts(
+        "pfp", [2000], known_only=True, roles=("member", "observer")),
     "milestones by kind": lambda d, word: d.milestones(kind="joined"),
     "milestones by partner and kind": lambda d, word: d.milestones(partner="GE", kind="joined"),
     "milestones by area": lambda d, word: d.milestones(

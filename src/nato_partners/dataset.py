@@ -143,6 +143,7 @@ class Dataset:
         "_by_pair",
         "_by_partner",
         "_by_programme",
+        "_by_role",
         "_families",
         "_info",
         "_memberships",
@@ -253,6 +254,8 @@ class Dataset:
         self._by_pair: dict[tuple[str, str], Results[Membership]] = _group(
             self._memberships, lambda m: (m.partner, m.programme)
         )
+        # A programme's memberships in some roles only, built on the first question.
+        self._by_role: dict[tuple[str, frozenset[Status]], Sequence[Membership]] = {}
 
         # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
         ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
@@ -680,7 +683,7 @@ class Dataset:
         _flag(known_only, "known_only")
         chosen = _roles(roles)
         what = self.programme(programme)
-        held = _in_roles(self._by_programme.get(what.id, ()), chosen)
+        held = self._in_roles(what.id, chosen)
         if on is None:
             if not (what.members_complete or known_only):
                 raise NotKnownError(_rules.incomplete(what).reason)
@@ -755,7 +758,7 @@ class Dataset:
             years = range(min(starts), last + 1)
         # Counted from the memberships in the roles chosen; the years run from every
         # membership's first, whatever its role, as they did.
-        held = _in_roles(held, chosen)
+        held = self._in_roles(what.id, chosen)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
             yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
@@ -768,6 +771,20 @@ class Dataset:
             else:
                 counts[year] = len(yes)
         return counts
+
+    def _in_roles(self, programme: str, roles: frozenset[Status]) -> Sequence[Membership]:
+        """A programme's memberships whose role is one of ``roles``, in joining order.
+
+        Kept once made (questions repeat the same few), and put in place whole.
+        """
+        held = self._by_programme.get(programme, ())
+        if len(roles) == len(_ROLE_WORDS):
+            return held
+        found = self._by_role.get((programme, roles))
+        if found is None:
+            found = [m for m in held if _rules.role_status(m) in roles]
+            self._by_role[programme, roles] = found
+        return found
 
     def _in_force(
         self, held: Iterable[Membership], programme: Programme, first: int, last: int,
@@ -1118,11 +1135,6 @@ def _roles(roles: Iterable[Status | str]) -> frozenset[Status]:
 _ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER)}
 
 
-def _in_roles(held: Sequence[Membership], roles: frozenset[Status]) -> Sequence[Membership]:
-    """The memberships whose role is one of ``roles`` (all of them, if so, unchanged)."""
-    if len(roles) == len(_ROLE_WORDS):
-        return held
-    return [m for m in held if _rules.role_status(m) in roles]
 
 
 def _whole(value: object, name: str) -> int:

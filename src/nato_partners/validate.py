@@ -507,8 +507,9 @@ def _within_lifetime(
     if joined is not None and established is not None and joined._last < established._first:
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
-    if established is not None:
-        # An end before the programme existed, whatever the start (an undated one too).
+    if established is not None and joined is None:
+        # An undated membership's end before the programme existed (with a start, the
+        # start or the order of the dates is reported already).
         for field in ("left", "left_by", "known_until"):
             stop = getattr(membership, field)
             if stop is not None and stop._last < established._first:
