@@ -34,6 +34,7 @@ from nato_partners import (
     StateSystem,
     TrustFundProject,
 )
+from nato_partners.model import MAX_WHOLE_NUMBER
 
 __all__ = [
     "RECORDS",
@@ -82,7 +83,9 @@ def _tuples(strategy: st.SearchStrategy[_T], min_size: int = 0) -> st.SearchStra
     return st.lists(strategy, min_size=min_size, max_size=3).map(tuple)
 
 
-_counts = st.integers(0, 2**63 - 1)  # TOML integers are 64-bit
+# Whole numbers as far as the loader takes them: those every export keeps exactly.
+_wholes = st.integers(-MAX_WHOLE_NUMBER, MAX_WHOLE_NUMBER)
+_counts = st.integers(0, MAX_WHOLE_NUMBER)
 _amounts = st.floats(min_value=0, allow_nan=False, allow_infinity=False)
 
 _sources = st.builds(
@@ -113,7 +116,7 @@ def _partners(sources: st.SearchStrategy[Source]) -> st.SearchStrategy[Partner]:
 RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     Source: _sources,
     Mission: _missions,
-    DatasetInfo: st.builds(DatasetInfo, format=st.integers(), version=texts,
+    DatasetInfo: st.builds(DatasetInfo, format=_wholes, version=texts,
                            reviewed=partial_dates, title=texts, description=_maybe(texts)),
     Partner: _partners(_sources),
     Programme: st.builds(
@@ -138,9 +141,9 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
         start=_maybe(partial_dates), end=_maybe(partial_dates),
         status=st.sampled_from(ProjectStatus), purpose=texts,
         funding=st.sampled_from(Funding),
-        items_planned=_maybe(st.integers()), items_disposed=_maybe(st.integers()),
+        items_planned=_maybe(_wholes), items_disposed=_maybe(_wholes),
         tonnes_planned=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
-        people_planned=_maybe(st.integers()),
+        people_planned=_maybe(_wholes),
         area_planned_m2=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
         area_cleared_m2=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
         budget_eur=_maybe(st.floats(allow_nan=False, allow_infinity=False)),
@@ -158,6 +161,15 @@ def _not_before(start: PartialDate | None) -> st.SearchStrategy[PartialDate | No
     if start is None:
         return _maybe(partial_dates)
     return _maybe(partial_dates.map(lambda d: max(d, start)))
+
+
+def _ends_after(start: PartialDate | None, floor: PartialDate | None
+                ) -> st.SearchStrategy[PartialDate | None]:
+    """None, or an end that may come after ``start`` (a membership ending the day it began
+    was never in force) and not before ``floor``, its programme's establishment."""
+    return _maybe(partial_dates.filter(
+        lambda d: (start is None or d._last > start._first)
+        and (floor is None or d._last >= floor._first)))
 
 
 @st.composite
@@ -181,7 +193,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
         joined = draw(_not_before(programme.established))
         memberships.append(Membership(
             partner=code, programme=programme.id, joined=joined,
-            left=draw(_not_before(joined)), suspended=draw(_not_before(joined)),
+            left=draw(_ends_after(joined, programme.established)),
+            suspended=draw(_not_before(joined)),
             role=draw(_maybe(texts)), **draw(st.fixed_dictionaries(_common(cite))),
         ))
     codes = st.sampled_from([p.code for p in partners])
@@ -281,17 +294,23 @@ def timed_datasets(draw: st.DrawFn) -> Dataset:
             low = max(born, programme.established._first if programme.established else born)
             high = programme.ended._last if programme.ended else WINDOW[1]
             for count in range(draw(st.integers(0, 2))):
-                if low > high:
+                if low >= high:
                     break
                 undated = count == 0 and draw(st.integers(0, 5)) == 0
-                joined = None if undated else _day_in(
-                    draw, low, high, _PRECISIONS)
-                left = _after(draw, joined, high)
-                left_by = None if left else _after(draw, joined, high)
+                # It begins a day before the last at the latest, so that it can end after
+                # the day it began.
+                joined = None if undated else _day_in(draw, low, high - 1, _PRECISIONS)
+                # Ends come after the day it began, and not before the programme existed.
+                ends_from = low if joined is None else max(low, joined._first + 1)
+                left = None if draw(st.booleans()) else _day_in(draw, ends_from, high)
+                left_by = (None if left or draw(st.booleans())
+                           else _day_in(draw, ends_from, high))
                 if programme.ended is not None and left is None and left_by is None:
                     left_by = programme.ended
                 end = left or left_by
-                known_until = _after(draw, joined, high if end is None else end._first)
+                known_until = (None if draw(st.booleans()) else _day_in(
+                    draw, low if joined is None else max(low, joined._first),
+                    high if end is None else end._first))
                 suspended = _after(draw, joined, high)
                 resumed = (_after(draw, max(suspended, joined or suspended,
                                                key=lambda d: d._first), high)

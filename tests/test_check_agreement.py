@@ -348,6 +348,9 @@ _GOOD_VALUES: dict[tuple[type[Any], str], Any] = {
     (Membership, "partner"): "ABC",
     (Milestone, "partner"): "ABC",
     (TrustFundProject, "partner"): "ABC",
+    # An end the day after the other dates: one on the day a membership began is refused.
+    (Membership, "left"): "1996-03-01",
+    (Membership, "left_by"): "1996-03-01",
 }
 
 #: Dates a date field refuses, and the check each breaks. Every date field has the same
@@ -491,6 +494,9 @@ def _single_record_cases() -> Iterator[Case]:
                                         ("2000-05-04", "2000", None)):
                 yield Case(f"{cls.__name__}.{end}: {last!r} after {dates[0]} {first!r}",
                            cls, ((dates[0], first), (end, last)), breaks)
+    for end in ("left", "left_by"):  # in force up to, not including, the day it ended
+        yield Case(f"Membership.{end}: the day it began", Membership,
+                   (("joined", "2000-05-04"), (end, "2000-05-04")), _ORDER)
     yield Case("DatasetInfo.format: another version", DatasetInfo,
                (("format", FORMAT_VERSION + 1),), _FORMAT)
     yield Case("Programme.succeeded_by: its own id", Programme,

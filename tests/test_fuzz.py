@@ -178,3 +178,35 @@ def test_damaged_files_give_a_dataset_or_a_data_error(small_copy: Path) -> None:
     assert outcomes["error"] > 0
     assert outcomes["dataset"] > 0
     assert isinstance(load_dataset(small_copy), Dataset)
+
+
+# -- huge problem counts: the problems kept do not grow with the records -------------------
+
+_EMPTY_RECORDS = {
+    "milestones": "\n[[milestones]]\n",
+    "memberships": "\n[[memberships]]\n",
+    "trust_fund_projects": "\n[[trust_fund_projects]]\n",
+    "odd milestones": '\n[[milestones]]\nid = "x"\ndate = "1994-13"\nkind = 7\nsources = []\n',
+}
+
+
+@pytest.mark.parametrize("section", list(_EMPTY_RECORDS))
+@pytest.mark.parametrize("count", [500, 5000])
+def test_thousands_of_broken_records_give_a_bounded_data_error(
+    small_copy: Path, section: str, count: int
+) -> None:
+    from nato_partners.errors import PROBLEMS_KEPT
+
+    azerbaijan = small_copy / "partners" / "aze.toml"
+    azerbaijan.write_text(azerbaijan.read_text("utf-8") + _EMPTY_RECORDS[section] * count,
+                          "utf-8")
+    outcome = _load(small_copy)
+    assert isinstance(outcome, DataError)
+    problems = outcome.problems
+    assert all(p.file == "partners/aze.toml" for p in problems)
+    causes = {(p.field, p.expected) for p in problems if "more problems like" not in p.expected}
+    # At most PROBLEMS_KEPT of each cause, and one line for each cause cut short.
+    assert len(problems) <= len(causes) * (PROBLEMS_KEPT + 1)
+    assert any(p.expected.startswith(f"{count - PROBLEMS_KEPT:,} more problems")
+               for p in problems)
+    assert str(outcome)

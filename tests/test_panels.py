@@ -79,10 +79,10 @@ def test_months_and_days() -> None:
     months = np.panel(["AZ"], ["pfp"], 1994, 1994, freq="month").set_index("period")
     assert months.loc["1994-04", "status"] == 0
     assert months.loc["1994-05", "status"] == 1
-    days = np.panel(["AZ"], ["nacc"], 1992, 1992, freq="day").set_index("period")
-    assert days.loc["1992-02-29", "status"] == 0
-    assert pandas.isna(days.loc["1992-03-05", "status"])  # joined in March, day unknown
-    assert days.loc["1992-04-01", "status"] == 1
+    days = np.panel(["JO"], ["md"], 1995, 1995, freq="day").set_index("period")
+    assert days.loc["1995-10-31", "status"] == 0
+    assert pandas.isna(days.loc["1995-11-05", "status"])  # joined in November, day unknown
+    assert days.loc["1995-12-01", "status"] == 1
 
 
 def test_the_wide_form_has_a_column_per_programme() -> None:

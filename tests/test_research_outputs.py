@@ -390,18 +390,39 @@ def test_coverage_says_what_the_data_holds_for_each_pair() -> None:
             assert row.answer == ("not a member" if complete else "not known")
 
 
-def test_source_kinds_follow_the_address() -> None:
+def test_source_kinds_follow_the_publisher_not_the_address() -> None:
     from nato_partners.coverage_report import source_kind
 
-    def kind(url: str | None) -> str:
-        return source_kind(np.Source(id="x", title="t", publisher="p", url=url))
+    def kind(publisher: str, url: str | None) -> str:
+        return source_kind(np.Source(id="x", title="t", publisher=publisher, url=url))
 
-    assert kind("https://www.nato.int/cps/en/natohq/topics_49290.htm") == "nato"
-    assert kind("https://nspa.nato.int/en/news/news-20130123.htm") == "nato"
-    assert kind("https://mfa.gov.az/en/content/560") == "government"
-    assert kind("https://en.wikipedia.org/wiki/Azerbaijan%E2%80%93NATO_relations") == (
-        "encyclopaedia")
-    assert kind("https://rferl.org/a/1085070.html") == "press or other"
-    assert kind("https://web.archive.org/web/2007/http://www.mfa.gov.az/eng/nato.shtml") == (
-        "government")
-    assert kind(None) == "offline"
+    assert kind("NATO", "https://www.nato.int/cps/en/natohq/topics_49290.htm") == "nato"
+    assert kind("NATO", "https://docslib.org/doc/123") == "nato"  # a copy elsewhere
+    assert kind("NSPA", "https://www.defense-aerospace.com/article-view/release/1.html") == (
+        "nato")
+    assert kind("mfa.gov.az", "https://mfa.gov.az/en/content/560") == "government"
+    assert kind("Wikipedia", "https://en.wikipedia.org/wiki/Azerbaijan") == "encyclopaedia"
+    assert kind("RFE/RL", "https://rferl.org/a/1085070.html") == "press or other"
+    # Addresses that look like a government's or NATO's do not make a publisher one.
+    assert kind("Defense-Aerospace.com", "https://www.defense-aerospace.com/x.html") == (
+        "press or other")
+    assert kind("The Press (Christchurch), via Papers Past",
+                "https://paperspast.natlib.govt.nz/newspapers/x") == "press or other"
+    assert kind("Some blog", "https://defence.gov.example/nato.int/") == "press or other"
+    assert kind("Some blog", None) == "offline"
+    assert kind("NATO", None) == "nato"
+
+
+def test_every_publisher_kind_names_a_publisher_of_the_data() -> None:
+    from nato_partners.coverage_report import PUBLISHER_KINDS, source_kind
+
+    sources = np.sources()
+    publishers = {s.publisher for s in sources}
+    assert set(PUBLISHER_KINDS) <= publishers  # the list is kept, not left to go stale
+    assert set(PUBLISHER_KINDS.values()) == {"nato", "government", "encyclopaedia"}
+    # One publisher, one kind, wherever its sources are kept.
+    kinds: dict[str, set[str]] = {}
+    for source in sources:
+        if source.url:
+            kinds.setdefault(source.publisher, set()).add(source_kind(source))
+    assert {p: k for p, k in kinds.items() if len(k) > 1} == {}

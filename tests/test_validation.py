@@ -921,13 +921,27 @@ def test_a_membership_that_joined_after_its_programme_ended(tmp_path: Path) -> N
     ]
 
 
-def test_a_membership_that_joined_the_day_its_programme_ended_is_valid(tmp_path: Path) -> None:
+def test_a_membership_that_joined_the_day_before_its_programme_ended_is_valid(
+    tmp_path: Path,
+) -> None:
     def last_day(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][0].update(joined="1997-05-29", left="1997-05-30")
+        xyz(docs)["milestones"][0]["date"] = "1997-05-29"
+
+    (membership, _) = load_dataset(tiny(tmp_path, last_day)).memberships("XYZ")
+    assert str(membership.joined) == "1997-05-29"
+
+
+def test_a_membership_that_joined_the_day_its_programme_ended_was_never_in_force(
+    tmp_path: Path,
+) -> None:
+    # In force up to, not including, the day it left, which is the day it joined.
+    def end_day(docs: dict[str, dict[str, Any]]) -> None:
         xyz(docs)["memberships"][0].update(joined="1997-05-30", left="1997-05-30")
         xyz(docs)["milestones"][0]["date"] = "1997-05-30"
 
-    (membership, _) = load_dataset(tiny(tmp_path, last_day)).memberships("XYZ")
-    assert str(membership.joined) == "1997-05-30"
+    with pytest.raises(DataError, match="ends on the day it began was never in force"):
+        load_dataset(tiny(tmp_path, end_day))
 
 
 def test_an_undated_membership_of_an_ended_programme_is_valid(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ import attrs
 
 from .dates import PartialDate
 from .model import (
+    MAX_WHOLE_NUMBER,
     DatasetInfo,
     Membership,
     Milestone,
@@ -67,6 +68,14 @@ def encodable(text: str) -> bool:
     return True
 
 
+def whole(value: object) -> int:
+    """A whole number within the bounds every export keeps exactly (or raise), as the
+    converter reads one."""
+    if type(value) is not int or not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+        raise Refused
+    return value
+
+
 def number(value: object) -> float:
     """A whole or decimal number as a finite float (or raise), as the converter reads one."""
     if type(value) is not float and type(value) is not int:
@@ -92,8 +101,10 @@ class _Writer:
     def expression(self, hint: Any, v: str) -> str:
         if hint is str:
             return f"({v} if type({v}) is str and ({v}.isascii() or encodable({v})) else refuse())"
-        if hint in (int, bool):
-            return f"({v} if type({v}) is {hint.__name__} else refuse())"
+        if hint is int:
+            return f"whole({v})"
+        if hint is bool:
+            return f"({v} if type({v}) is bool else refuse())"
         if hint is float:
             return f"number({v})"
         if hint is PartialDate:
@@ -147,7 +158,8 @@ def module_source() -> str:
         "",
         "# ruff: noqa",
         "# mypy: ignore-errors",
-        "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse",
+        "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse, "
+        "whole",
         "from .dates import _parse_date as parse_date",
         f"from .model import {', '.join(names)}",
         "",

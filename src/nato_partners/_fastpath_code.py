@@ -2,7 +2,7 @@
 
 # ruff: noqa
 # mypy: ignore-errors
-from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse
+from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse, whole
 from .dates import _parse_date as parse_date
 from .model import Area, Confidence, DatasetInfo, Funding, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
@@ -29,7 +29,7 @@ def structure_DatasetInfo(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_DatasetInfo:
         raise Refused
     f_format = data['format']
-    f_format = (f_format if type(f_format) is int else refuse())
+    f_format = whole(f_format)
     f_version = data['version']
     f_version = (f_version if type(f_version) is str and (f_version.isascii() or encodable(f_version)) else refuse())
     f_reviewed = data['reviewed']
@@ -91,7 +91,7 @@ def structure_StateSpell(data, sources, code):
     f_system = data['system']
     f_system = WORDS_StateSystem[f_system]
     f_code = data['code']
-    f_code = (f_code if type(f_code) is int else refuse())
+    f_code = whole(f_code)
     f_start = data['start']
     f_start = (parse_date(f_start) if type(f_start) is str else refuse())
     f_end = data.get('end')
@@ -117,10 +117,10 @@ def structure_Partner(data, sources, code):
         f_iso_numeric = (f_iso_numeric if type(f_iso_numeric) is str and (f_iso_numeric.isascii() or encodable(f_iso_numeric)) else refuse())
     f_cow_code = data.get('cow_code')
     if f_cow_code is not None:
-        f_cow_code = (f_cow_code if type(f_cow_code) is int else refuse())
+        f_cow_code = whole(f_cow_code)
     f_gw_code = data.get('gw_code')
     if f_gw_code is not None:
-        f_gw_code = (f_gw_code if type(f_gw_code) is int else refuse())
+        f_gw_code = whole(f_gw_code)
     f_name = data['name']
     f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
     f_official_name = data.get('official_name')
@@ -199,7 +199,7 @@ def structure_Membership(data, sources, code):
     f_programme = data['programme']
     f_programme = (f_programme if type(f_programme) is str and (f_programme.isascii() or encodable(f_programme)) else refuse())
     f_spell = data.get('spell', ABSENT)
-    f_spell = 1 if f_spell is ABSENT else (f_spell if type(f_spell) is int else refuse())
+    f_spell = 1 if f_spell is ABSENT else whole(f_spell)
     f_joined = data.get('joined')
     if f_joined is not None:
         f_joined = (parse_date(f_joined) if type(f_joined) is str else refuse())
@@ -308,10 +308,10 @@ def structure_TrustFundProject(data, sources, code):
     f_funding = Funding.TRUST_FUND if f_funding is ABSENT else WORDS_Funding[f_funding]
     f_items_planned = data.get('items_planned')
     if f_items_planned is not None:
-        f_items_planned = (f_items_planned if type(f_items_planned) is int else refuse())
+        f_items_planned = whole(f_items_planned)
     f_items_disposed = data.get('items_disposed')
     if f_items_disposed is not None:
-        f_items_disposed = (f_items_disposed if type(f_items_disposed) is int else refuse())
+        f_items_disposed = whole(f_items_disposed)
     f_tonnes_planned = data.get('tonnes_planned')
     if f_tonnes_planned is not None:
         f_tonnes_planned = number(f_tonnes_planned)
@@ -320,10 +320,10 @@ def structure_TrustFundProject(data, sources, code):
         f_tonnes_disposed = number(f_tonnes_disposed)
     f_people_planned = data.get('people_planned')
     if f_people_planned is not None:
-        f_people_planned = (f_people_planned if type(f_people_planned) is int else refuse())
+        f_people_planned = whole(f_people_planned)
     f_people_retrained = data.get('people_retrained')
     if f_people_retrained is not None:
-        f_people_retrained = (f_people_retrained if type(f_people_retrained) is int else refuse())
+        f_people_retrained = whole(f_people_retrained)
     f_area_planned_m2 = data.get('area_planned_m2')
     if f_area_planned_m2 is not None:
         f_area_planned_m2 = number(f_area_planned_m2)

@@ -37,6 +37,7 @@ from cattrs.gen import make_dict_structure_fn
 from ._fastpath_code import STRUCTURERS
 from .dates import PartialDate, _parse_date
 from .errors import DataError, Problem, did_you_mean
+from .model import MAX_WHOLE_NUMBER
 from .results import Results
 
 __all__ = [
@@ -76,6 +77,9 @@ def _structure_str(value: object, _: type) -> str:
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise TypeError(f"expected a whole number, not {_kind_of(value)}")
+    if not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+        raise ValueError(f"expected a whole number from -{MAX_WHOLE_NUMBER} to "
+                         f"{MAX_WHOLE_NUMBER} (2**53 - 1), which every export keeps exactly")
     return value
 
 
@@ -242,7 +246,31 @@ def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str
         try:
             return _detailed_converter.structure(data, cls)
         except Exception as error:
-            return problems_from(error, data, file=file, record=record)
+            try:
+                return problems_from(error, data, file=file, record=record)
+            finally:
+                _forget(error)
+
+
+def _forget(error: BaseException) -> None:
+    """Drop the tracebacks of an error and of every error it holds or follows.
+
+    Loading runs with the cyclic collector paused, and the errors of a record that cannot
+    be built hold tracebacks whose frames hold the errors: each failed record left a cycle
+    that nothing freed (200,000 empty records took gigabytes). Without the tracebacks,
+    counting references frees them.
+    """
+    stack = [error]
+    seen: set[int] = set()
+    while stack:
+        exc = stack.pop()
+        if id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        stack += [e for e in (exc.__context__, exc.__cause__) if e is not None]
+        if isinstance(exc, BaseExceptionGroup):
+            stack += exc.exceptions
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
 
 
 def unstructure(obj: Any) -> Any:
@@ -295,8 +323,13 @@ def problems_from(
             )
         )
 
-    def walk(exc: BaseException, path: list[str | int], value: Any) -> None:
+    # A loop over a stack, not a function that calls itself: such a function refers to
+    # itself, a cycle that the collector, paused while a dataset loads, would never free.
+    pending: list[tuple[BaseException, list[str | int], Any]] = [(error, [], data)]
+    while pending:
+        exc, path, value = pending.pop()
         if isinstance(exc, ClassValidationError | IterableValidationError):
+            found = []
             for sub in exc.exceptions:
                 sub_path, sub_value = path, value
                 for note in getattr(sub, "__notes__", ()):
@@ -314,7 +347,8 @@ def problems_from(
                             if isinstance(value, list | tuple) and note.index < len(value)
                             else _MISSING
                         )
-                walk(sub, sub_path, sub_value)
+                found.append((sub, sub_path, sub_value))
+            pending += reversed(found)  # in their order, as a walk in depth would go
         elif isinstance(exc, ForbiddenExtraKeysError):
             known = [a.name for a in attrs.fields(exc.cl)]
             for extra in sorted(exc.extra_fields):
@@ -323,8 +357,6 @@ def problems_from(
             add(path, _MISSING, "required field is missing")
         else:
             add(path, value, str(exc))
-
-    walk(error, [], data)
     return problems
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import math
+import numbers
 import operator
 import re
 from collections import defaultdict
@@ -64,6 +66,8 @@ _K = TypeVar("_K")
 _MISSING: Any = object()
 _R = TypeVar("_R")
 _UNDATED = 10**7  # sorts after every real day's ordinal
+#: The standings members() and member_counts() take in by default: full members.
+_FULL: tuple[Status | str, ...] = (Status.MEMBER,)
 #: The numberings an integer key may be a code in, with the keyword that names each.
 _SYSTEMS = {"ISO 3166 numeric": "iso", "COW": "cow", "GW": "gw"}
 
@@ -140,6 +144,7 @@ class Dataset:
         "_by_pair",
         "_by_partner",
         "_by_programme",
+        "_by_role",
         "_families",
         "_info",
         "_membership_ids",
@@ -151,7 +156,6 @@ class Dataset:
         "_programme_keys",
         "_programmes",
         "_projects",
-        "_source_text",
         "_sources",
         "_text",
         "_words",
@@ -252,6 +256,8 @@ class Dataset:
         self._by_pair: dict[tuple[str, str], Results[Membership]] = _group(
             self._memberships, lambda m: (m.partner, m.programme)
         )
+        # A programme's memberships in some roles only, built on the first question.
+        self._by_role: dict[tuple[str, frozenset[Status]], Sequence[Membership]] = {}
 
         # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
         ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
@@ -262,8 +268,8 @@ class Dataset:
         # only ever ask for a partner's timeline or a few lookups.
         self._families: dict[str, dict[Any, _DateIndex]] = {}
         self._membership_ids: dict[str, Membership] | None = None
-        self._text: tuple[tuple[Record, str], ...] | None = None
-        self._source_text: tuple[tuple[str, str], ...] = ()
+        # The records' text and the sources' text, published together (see search).
+        self._text: _SearchText | None = None
 
     @property
     def info(self) -> DatasetInfo:
@@ -314,15 +320,19 @@ class Dataset:
         :raises NotFoundError: if ``ally`` is given and the dataset has no ``nato``
             programme.
         :raises ValueError: if ``on`` is not a date.
+        :raises TypeError: if ``ally`` is neither ``None`` nor a bool (``1`` and ``"yes"``
+            would otherwise find no country).
         """
+        if ally is not None:
+            _flag(ally, "ally")
         found: Sequence[Partner] = self._partners
         if region is not None:
             chosen = _vocabulary(Region, region, "region")
             found = [p for p in found if p.region is chosen]
         if ally is not None:
             when = self.horizon if on is None else on
+            first, last = _period_days(when, "on")
             allies = {p.code for p in self.members("nato", when)}
-            first, last = _period_days(when)
             # A country that was not a state then was neither an Ally nor a partner.
             found = [p for p in found if (p.code in allies) is ally and
                      _rules.state_existed(p, first, last) is not Certainty.NO]
@@ -353,7 +363,8 @@ class Dataset:
             ``"AZ"``, ``"aze"``, ``"031"``, ``"Czechia"`` or ``"Azerbaijan"``; an ``int``
             is read in every numbering (ISO 3166 numeric, Correlates of War, Gleditsch-Ward,
             any period's code) and must name one partner in all of them; a
-            :class:`Partner` is returned as it is.
+            :class:`Partner` record must be the dataset's own or equal to it, and gives
+            the dataset's own.
         :param iso: an ISO 3166-1 numeric code, such as ``31`` or ``"031"``, instead of
             ``key``.
         :param cow: a Correlates of War state code of any period, such as ``260`` (West
@@ -362,12 +373,16 @@ class Dataset:
         :param default: what to return when no partner matches, instead of raising (as
             ``dict.get`` and pycountry's ``get`` do), such as ``None``.
         :returns: the partner, or ``default``.
-        :raises NotFoundError: if none matches and no ``default`` is given; the error
-            names the close matches.
+        :raises NotFoundError: if none matches and no ``default`` is given (a record
+            from another dataset, or a changed copy, matches none); the error names the
+            close matches.
         :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
             of another in another; the error names each reading.
         :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
-            given.
+            given, or one is neither text, a whole number nor a :class:`Partner` (a bool,
+            bytes); a number may be of any integral type, or a float with no fraction.
+        :raises ValueError: if a number has a fraction or is not finite, or ``iso`` is text
+            that is not ASCII digits.
         """
         if type(key) is str and iso is None and cow is None and gw is None:
             # The common case first: a code as written (such as "AZE") or a folded name.
@@ -375,11 +390,13 @@ class Dataset:
             if found is not None:
                 return found
         if isinstance(key, Partner):
-            return key
+            return self._own_partner(key, default)
         given = [k for k in (key, iso, cow, gw) if k is not None]
         if len(given) != 1:
             raise TypeError("give one of a key, iso=, cow= or gw= to find a partner")
-        if isinstance(key, int) and not isinstance(key, bool):
+        if key is not None and not isinstance(key, str):
+            key = _whole(key, "key")  # numpy's integers and 373.0 too, as cow= takes them
+        if isinstance(key, int):
             readings = {system: self._number_keys.get((system, key)) for system in _SYSTEMS}
             meant = {system: p for system, p in readings.items() if p is not None}
             if len({p.code for p in meant.values()}) > 1:
@@ -394,10 +411,14 @@ class Dataset:
         for system, number in (("ISO 3166 numeric", iso), ("COW", cow), ("GW", gw)):
             if number is None:
                 continue
-            if system == "ISO 3166 numeric" and isinstance(number, str) and (
-                    number.isascii() and number.isdigit()):
+            name = _SYSTEMS[system]
+            if system == "ISO 3166 numeric" and isinstance(number, str):
+                if not (number.isascii() and number.isdigit()):
+                    raise ValueError(f"iso {number!r} is not an ISO 3166 numeric code "
+                                     "(ASCII digits, such as '031')")
                 number = int(number)
-            found = self._number_keys.get((system, number))  # type: ignore[arg-type]
+            number = _whole(number, name)
+            found = self._number_keys.get((system, number))
             if found is None:
                 if default is not _MISSING:
                     return default
@@ -422,6 +443,21 @@ class Dataset:
                     for p in words[word]))
             raise NotFoundError("partner", str(key), close[:6])
         return found
+
+    def _own_partner(self, record: Partner, default: object = _MISSING) -> object:
+        """The dataset's own record of a partner given as a record: the same object, or
+        one equal to it.
+
+        A record from another dataset, or one changed with :func:`attrs.evolve`, would
+        otherwise be answered about with this dataset's memberships as if it were one of
+        its partners (a "no" for a country the dataset does not hold).
+        """
+        own = self._partner_keys.get(record.code)
+        if own is not None and (own is record or own == record):
+            return own
+        if default is not _MISSING:
+            return default
+        raise NotFoundError("partner", _foreign(record.code, record.name, own is not None))
 
     def _named_by_word(self) -> dict[str, tuple[Partner, ...]]:
         """The partners whose names or aliases hold each word, built on the first miss."""
@@ -450,12 +486,19 @@ class Dataset:
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
 
-        :param key: such as ``"pfp"``, ``"PfP"`` or ``"Partnership for Peace"``.
-        :returns: the programme.
-        :raises NotFoundError: if none matches; the error names the close matches.
+        :param key: such as ``"pfp"``, ``"PfP"`` or ``"Partnership for Peace"``; a
+            :class:`Programme` record must be the dataset's own or equal to it.
+        :returns: the programme, the dataset's own record.
+        :raises NotFoundError: if none matches (a record from another dataset, or a
+            changed copy, matches none); the error names the close matches.
         """
         if isinstance(key, Programme):
-            return key
+            # The dataset's own record, or one equal to it: a copy with other fields (a
+            # list marked complete, say) would change the answers (see _own_partner).
+            own = self._programme_keys.get(key.id.casefold())
+            if own is not None and (own is key or own == key):
+                return own
+            raise NotFoundError("programme", _foreign(key.id, key.name, own is not None))
         found = self._programme_keys.get(key) if type(key) is str else None
         if found is None:
             found = self._programme_keys.get(str(key).strip().casefold())
@@ -592,7 +635,10 @@ class Dataset:
         :returns: ``True``, ``False`` or :class:`~nato_partners.NotKnown`.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
+        :raises TypeError: if ``active`` is not a bool.
         """
+        if active is not False and active is not True:
+            _flag(active, "active")
         if on is None:
             who, what = self.partner(partner), self.programme(programme)
             held = self._by_pair.get((who.code, what.id), ())
@@ -638,11 +684,14 @@ class Dataset:
 
     def members(
         self, programme: str | Programme, on: DateLike | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> Results[Partner]:
         """The partners that were members of a programme, in the order they first joined.
 
         A suspended member is a member, as NATO counts them (see :meth:`participates`).
+        Only full members are listed unless ``roles`` asks for observers or associates
+        too, as :meth:`member_counts` counts them and as the panels code them (1, not 2 or
+        3).
         The list is whole or it is not given: if the dataset does not hold the programme's
         complete membership, if imprecise or missing dates leave open whether a partner
         was a member in the period, or if the period runs past the dataset's
@@ -654,20 +703,28 @@ class Dataset:
             period; ``None`` keeps every partner that ever took part, up to the horizon.
         :param known_only: give the partners the data shows to be members, and leave out
             those it cannot tell about, instead of raising. The list may then be partial.
+        :param roles: the standings that count, of :attr:`~nato_partners.Status.MEMBER`,
+            :attr:`~nato_partners.Status.ASSOCIATE` and
+            :attr:`~nato_partners.Status.OBSERVER` (or their words, such as
+            ``"observer"``); full members only by default.
         :returns: the partners; those whose joining is undated come last, by code.
         :raises NotFoundError: if the programme is unknown.
         :raises NotKnownError: if the data cannot give the whole list, unless
             ``known_only`` is true.
-        :raises ValueError: if ``on`` is not a date.
+        :raises ValueError: if ``on`` is not a date or a role is not one of the three.
+        :raises TypeError: if ``known_only`` is not a bool, or ``roles`` holds something
+            other than statuses or their words.
         """
+        _flag(known_only, "known_only")
+        chosen = _roles(roles)
         what = self.programme(programme)
-        held = self._by_programme.get(what.id, ())
+        held = self._in_roles(what.id, chosen)
         if on is None:
             if not (what.members_complete or known_only):
                 raise NotKnownError(_rules.incomplete(what).reason)
             return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
                            Partner)
-        first, last = _period_days(on)
+        first, last = _period_days(on, "on")
         yes, maybe, unknown = self._in_force(held, what, first, last)
         if not known_only:
             if unknown is not None:
@@ -680,23 +737,25 @@ class Dataset:
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: Literal[True],
+        known_only: Literal[True], roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int]: ...
 
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int | NotKnown]: ...
 
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False,
+        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
     ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners were members of a programme in each year.
 
         A partner counts in a year if its membership was in force on any day of it, a
-        suspended one included. A year whose count turns on dates the data does not hold
+        suspended one included; only full members count unless ``roles`` asks for
+        observers or associates too, as :meth:`members` lists them and as the panels code
+        them (1, not 2 or 3). A year whose count turns on dates the data does not hold
         precisely enough, or that runs past the dataset's :attr:`horizon`, has a
         :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
         small.
@@ -707,22 +766,34 @@ class Dataset:
             horizon's year.
         :param known_only: count only the partners the data shows to be members, so every
             year has a number, which may be too small.
+        :param roles: the standings that count, as for :meth:`members`; full members
+            only by default.
         :returns: a dict from year to the number of partners (or
             :class:`~nato_partners.NotKnown`), in year order.
         :raises NotFoundError: if the programme is unknown.
         :raises NotKnownError: if the dataset does not hold the programme's complete
             membership, unless ``known_only`` is true.
+        :raises TypeError: if a year is not a whole number, ``known_only`` is not a bool or
+            ``roles`` holds something other than statuses or their words.
+        :raises ValueError: if a year is outside 1-9999 or a role is not one of the three.
         """
+        _flag(known_only, "known_only")
+        chosen = _roles(roles)
+        if years is not None:
+            years = _years(years)
         what = self.programme(programme)
         if not (what.members_complete or known_only):
             raise NotKnownError(_rules.incomplete(what).reason)
-        held = self._by_programme.get(what.id, ())
+        held: Sequence[Membership] = self._by_programme.get(what.id, ())
         if years is None:
             starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
             if not starts:
                 return {}
             last = what.ended.year if what.ended else self.horizon.year
             years = range(min(starts), last + 1)
+        # Counted from the memberships in the roles chosen; the years run from every
+        # membership's first, whatever its role, as they did.
+        held = self._in_roles(what.id, chosen)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
             yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
@@ -735,6 +806,20 @@ class Dataset:
             else:
                 counts[year] = len(yes)
         return counts
+
+    def _in_roles(self, programme: str, roles: frozenset[Status]) -> Sequence[Membership]:
+        """A programme's memberships whose role is one of ``roles``, in joining order.
+
+        Kept once made (questions repeat the same few), and put in place whole.
+        """
+        held = self._by_programme.get(programme, ())
+        if len(roles) == len(_ROLE_WORDS):
+            return held
+        found = self._by_role.get((programme, roles))
+        if found is None:
+            found = [m for m in held if _rules.role_status(m) in roles]
+            self._by_role[programme, roles] = found
+        return found
 
     def _in_force(
         self, held: Iterable[Membership], programme: Programme, first: int, last: int,
@@ -799,8 +884,8 @@ class Dataset:
         if area is not None:
             area = _vocabulary(Area, area, "area")
             wanted["area"] = area.value
-        first = None if since is None else _period_days(since)[0]
-        last = None if until is None else _period_days(until)[1]
+        first = None if since is None else _period_days(since, "since")[0]
+        last = None if until is None else _period_days(until, "until")[1]
         if first is not None and last is not None and first > last:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
         if not wanted:
@@ -934,22 +1019,33 @@ class Dataset:
         needle = text.strip().casefold()
         if not needle:
             raise ValueError("search text is empty")
-        if self._text is None:
-            records: Iterable[Record] = (
-                *self._partners, *self._programmes, *self._memberships,
-                *self._milestone_index.records, *self._projects,
-            )
-            with collector_paused():
-                # Imported here, as by matches(): a first question has no need of it.
-                from .matching import record_text, source_text
-
-                self._text = tuple((r, record_text(r)) for r in records)
-                self._source_text = tuple((s.id, source_text(s)) for s in self._sources)
-        cited = {key for key, text in self._source_text if needle in text}
+        searched = self._text
+        if searched is None:
+            searched = self._text = self._search_text()
+        own, of_sources = searched
+        cited = {key for key, text in of_sources if needle in text}
         if not cited:  # the usual case: only the records' own text can hold the words
-            return Results(record for record, text in self._text if needle in text)
-        return Results(record for record, text in self._text
+            return Results(record for record, text in own if needle in text)
+        return Results(record for record, text in own
                        if needle in text or any(s.id in cited for s in record.sources))
+
+    def _search_text(self) -> _SearchText:
+        """Every record's text and every source's, built whole before it is published.
+
+        Both are made before either is seen: another thread searching at the same time
+        finds no text, and builds its own, or finds all of it, never the records' text
+        without the sources' (which once gave it no results).
+        """
+        records: Iterable[Record] = (
+            *self._partners, *self._programmes, *self._memberships,
+            *self._milestone_index.records, *self._projects,
+        )
+        with collector_paused():
+            # Imported here, as by matches(): a first question has no need of it.
+            from .matching import record_text, source_text
+
+            return _SearchText(tuple((r, record_text(r)) for r in records),
+                               tuple((s.id, source_text(s)) for s in self._sources))
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.
@@ -1033,6 +1129,14 @@ def _plain_value(value: Any) -> Any:
     return value
 
 
+class _SearchText(NamedTuple):
+    """What :meth:`Dataset.search` reads: each record with its text, each source's id with
+    its text."""
+
+    records: tuple[tuple[Record, str], ...]
+    sources: tuple[tuple[str, str], ...]
+
+
 class _Parts(NamedTuple):
     """The records of a dataset before they are indexed (of the :data:`_PART_TYPES`)."""
 
@@ -1051,6 +1155,90 @@ class _Parts(NamedTuple):
 
 
 _PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)
+
+
+def _roles(roles: Iterable[Status | str]) -> frozenset[Status]:
+    """The member standings a count or a list takes in, checked."""
+    if isinstance(roles, Status | str):
+        roles = (roles,)
+    try:
+        given = list(roles)
+    except TypeError:
+        raise TypeError(f"roles must be statuses or their words, such as ('member', "
+                        f"'observer'), not {type(roles).__name__}") from None
+    chosen = set()
+    for role in given:
+        if not isinstance(role, Status | str):
+            raise TypeError(f"roles must be statuses or their words, not "
+                            f"{type(role).__name__} {role!r}")
+        status = _ROLE_WORDS.get(role.value if isinstance(role, Status) else role.casefold())
+        if status is None:
+            raise ValueError(f"unknown role {role!r} in roles; expected member, associate "
+                             "or observer")
+        chosen.add(status)
+    if not chosen:
+        raise ValueError("roles is empty; give at least one of member, associate, observer")
+    return frozenset(chosen)
+
+
+_ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER)}
+
+
+
+
+def _whole(value: object, name: str) -> int:
+    """A number parameter, checked: a whole number of any integral type (numpy's too), or
+    a float with no fraction; never a bool, text or a fraction."""
+    if isinstance(value, bool | str | bytes):
+        raise TypeError(f"{name} must be a whole number here, not {type(value).__name__} "
+                        f"{value!r}")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        pass
+    if isinstance(value, float | numbers.Real) and not isinstance(value, numbers.Integral):
+        number = float(value)
+        if not (math.isfinite(number) and number.is_integer()):
+            raise ValueError(f"{name} {value!r} is not a whole number")
+        return int(number)
+    raise TypeError(f"{name} must be text, a whole number or a Partner, not "
+                    f"{type(value).__name__}")
+
+
+def _flag(value: object, name: str) -> None:
+    """A parameter that takes ``True`` or ``False`` only: ``1`` or ``"yes"`` is refused."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
+
+
+def _years(years: Iterable[Any]) -> list[int]:
+    """Years given to a count, checked: whole numbers (not bools or text) from 1 to 9999."""
+    if isinstance(years, str | bytes):
+        raise TypeError(f"years must be whole numbers, not {type(years).__name__}")
+    try:
+        given = list(years)
+    except TypeError:
+        raise TypeError(f"years must be an iterable of whole numbers, not "
+                        f"{type(years).__name__}") from None
+    checked = []
+    for year in given:
+        if isinstance(year, bool):
+            raise TypeError(f"years must be whole numbers, not bool {year!r}")
+        try:
+            number = operator.index(year)
+        except TypeError:
+            raise TypeError(f"years must be whole numbers, not {type(year).__name__} "
+                            f"{year!r}") from None
+        if not 1 <= number <= 9999:
+            raise ValueError(f"year {number} in years is out of range 1-9999")
+        checked.append(number)
+    return checked
+
+
+def _foreign(key: str, name: str, differs: bool) -> str:
+    """How an error names a record that is not the dataset's own."""
+    why = "differs from this dataset's" if differs else "is not this dataset's"
+    return f"the record {key} ({name}), which {why}"
 
 
 def _label(record: object) -> str:

@@ -177,6 +177,8 @@ class PartialDate:
         if isinstance(value, datetime.datetime):  # pandas' Timestamp and pendulum's too
             value = value.date()
         if isinstance(value, datetime.date):
+            if type(value.year) is not int:  # pandas' NaT passes for a datetime
+                raise ValueError(f"{value!r} is not a date (NaT or missing)")
             return cls(value.year, value.month, value.day)
         if isinstance(value, str):
             return cls.parse(value)
@@ -317,17 +319,31 @@ def as_period(value: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     return date.earliest, date.latest
 
 
-def _period(value: DateLike) -> PartialDate:
+def _period(value: DateLike, name: str = "on") -> PartialDate:
     """The day or period a question names.
 
     Questions repeat the same few dates ("2010", "1994-05"), so text is parsed once.
+
+    :param value: the date as given.
+    :param name: the parameter that gave it, which an error names.
+    :raises TypeError: if the value is not date-like.
+    :raises ValueError: if it is not a real date.
     """
-    return _parse_date(value) if type(value) is str else PartialDate.coerce(value)
+    try:
+        return _parse_date(value) if type(value) is str else PartialDate.coerce(value)
+    except TypeError as error:
+        raise TypeError(f"{name}: {error}") from None
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
 
 
-def _period_days(value: DateLike) -> tuple[int, int]:
-    """The day numbers (``date.toordinal()``) of the first and last day a question names."""
-    date = _period(value)
+def _period_days(value: DateLike, name: str = "on") -> tuple[int, int]:
+    """The day numbers (``date.toordinal()``) of the first and last day a question names.
+
+    :param value: the date as given.
+    :param name: the parameter that gave it, which an error names.
+    """
+    date = _period(value, name)
     return date._first, date._last
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -44,6 +45,55 @@ class Problem:
         return f"{place}: {self.expected}{got}"
 
 
+#: How many problems of one cause (the same field and the same expectation) are kept for
+#: one file; the others are counted, and said in one more problem.
+PROBLEMS_KEPT = 100
+
+
+class _Capped(list[Problem]):
+    """Problems as they are found, at most ``PROBLEMS_KEPT`` of each cause per file.
+
+    A file of 200,000 empty records made a million problems, and gigabytes of memory,
+    before the error was raised: the problems kept now grow with the causes, not with the
+    records, and :meth:`whole` says how many more there were.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: dict[tuple[str | None, str | None, str], int] = {}
+
+    def append(self, problem: Problem) -> None:
+        # A field's position in a list ("sources[3]") is not part of the cause.
+        field = None if problem.field is None else _INDEX.sub("[]", problem.field)
+        key = (problem.file, field, problem.expected)
+        seen = self._counts[key] = self._counts.get(key, 0) + 1
+        if seen <= PROBLEMS_KEPT:
+            super().append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> _Capped:  # type: ignore[override,misc]
+        self.extend(problems)
+        return self
+
+    def whole(self) -> list[Problem]:
+        """The problems kept, then one for each cause of which some were left out.
+
+        :returns: the problems.
+        """
+        more = [Problem(file=file, field=field,
+                        expected=f"{count - PROBLEMS_KEPT:,} more problems like the first "
+                        f"{PROBLEMS_KEPT} of this field in this file ({expected}), not listed")
+                for (file, field, expected), count in self._counts.items()
+                if count > PROBLEMS_KEPT]
+        return [*self, *more]
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
 def _short(value: object, limit: int = 60) -> str:
     if isinstance(value, int) and abs(value).bit_length() > 4 * limit:
         # repr() of a number of thousands of digits raises; its size is what matters.
@@ -67,6 +117,10 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
 
 class DataError(ValueError):
     """A dataset is not valid: it lists every problem found, not only the first.
+
+    Of problems with one cause in one file (the same field, the same expectation), the
+    first :data:`~nato_partners.errors.PROBLEMS_KEPT` are listed and one more says how many there
+    were, so that the list grows with the kinds of mistake, not with the records.
 
     :param problems: what is wrong, at least one.
     """

@@ -26,7 +26,7 @@ from ._fastpath_code import STRUCTURERS
 from ._gc import collector_paused
 from ._version import FORMAT_VERSION
 from .dataset import Dataset, _label, _Parts
-from .errors import DataError, Problem, did_you_mean
+from .errors import DataError, Problem, _Capped, did_you_mean
 from .files import (
     FILE_SECTIONS,
     PARTNER_SECTIONS,
@@ -59,7 +59,9 @@ def load_dataset(path: str | os.PathLike[str] | Traversable) -> Dataset:
 
     :param path: the directory (see :doc:`/data-format`).
     :returns: the dataset.
-    :raises DataError: listing every problem found: files that cannot be read, fields
+    :raises DataError: listing every problem found (at most
+        :data:`~nato_partners.errors.PROBLEMS_KEPT` of one cause in one file, with their
+        number): files that cannot be read, fields
         that are missing, unknown or invalid, references that do not resolve, and the
         other checks in :doc:`/data-format`; or an empty path.
     :raises TypeError: if ``path`` is not a path (``None``, say).
@@ -83,7 +85,7 @@ def _build(raw: RawDataset, *, checked: bool = False) -> Dataset:
     and checked field by field, but its references and dates were checked together when
     the data was bundled.
     """
-    problems: list[Problem] = []
+    problems = _Capped()
     origins = _Origins()
     unread = _lost(raw)
 
@@ -139,7 +141,7 @@ def _build(raw: RawDataset, *, checked: bool = False) -> Dataset:
                kinds=frozenset(k[1] for k in unread if k[0] == "kind")),
     )
     if problems or info is None:
-        raise DataError(problems)
+        raise DataError(problems.whole())
     return Dataset._checked(info, parts)
 
 

@@ -27,6 +27,7 @@ from .dates import (
 )
 
 __all__ = [
+    "MAX_WHOLE_NUMBER",
     "Area",
     "Confidence",
     "DatasetInfo",
@@ -46,6 +47,12 @@ __all__ = [
     "TrustFundProject",
     "Vocabulary",
 ]
+
+#: The largest whole number a field holds (and the smallest, negated): 2**53 - 1, the last
+#: that every export keeps exactly. TOML and JSON keep any, but a float64 column (pandas
+#: with a missing value, JavaScript's numbers) rounds larger ones, and Arrow's and pandas'
+#: 64-bit integers overflow; the loader refuses them rather than let an export change them.
+MAX_WHOLE_NUMBER = 2**53 - 1
 
 
 class Vocabulary(enum.Enum):

@@ -36,8 +36,12 @@ gives an Arrow table or a polars DataFrame where those are installed.
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import numbers
+import operator
 import os
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -51,7 +55,7 @@ from .state_lists import ListedState, state_list
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["STATUS_LABELS", "panel", "panel_diff", "spells"]
+__all__ = ["MAX_CELLS", "STATUS_LABELS", "panel", "panel_diff", "spells"]
 
 #: The label of each status code, as the ``status_label`` column gives it.
 STATUS_LABELS: dict[int | None, str] = {
@@ -113,9 +117,22 @@ def panel(
     :returns: the panel, long or wide, in the chosen backend.
     :raises ImportError: if pandas (or the chosen backend) is not installed.
     :raises NotFoundError: if a partner or a programme is unknown.
-    :raises ValueError: if the period, ``freq``, ``reference``, ``dtypes`` or ``states`` is
-        not valid, or ``states`` is given with ``partners``.
+    :raises TypeError: if a parameter is of the wrong type (a year as text, a bool for a
+        year, a number for ``reference``); the error names it.
+    :raises ValueError: if the period, ``freq``, ``reference``, ``backend``, ``dtypes`` or
+        ``states`` is not valid, ``states`` is given with ``partners``, or the panel would
+        have more than :data:`~nato_partners.panels.MAX_CELLS` cells; the error names the
+        parameters.
     """
+    start = _year(start, "start")
+    end = _year(end, "end")
+    if freq not in ("year", "month", "day"):
+        raise ValueError(f"unknown freq {freq!r}; expected year, month or day")
+    _check_reference(reference, freq)
+    if not isinstance(wide, bool):
+        raise TypeError(f"wide must be True or False, not {type(wide).__name__} {wide!r}")
+    if backend not in ("pandas", "arrow", "polars"):
+        raise ValueError(f"unknown backend {backend!r}; expected pandas, arrow or polars")
     pandas = require("pandas", "pandas", "panel")
     import numpy
 
@@ -123,6 +140,11 @@ def panel(
         from .loading import load
 
         dataset = load()
+    else:
+        from .dataset import Dataset
+
+        if not isinstance(dataset, Dataset):
+            raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
     if dtypes not in ("numpy", "nullable"):
         raise ValueError(f"unknown dtypes {dtypes!r}; expected numpy or nullable")
     if states not in (None, "cow", "gw"):
@@ -138,6 +160,7 @@ def panel(
         end = dataset.horizon.year
     if start > end:
         raise ValueError(f"the panel starts after it ends ({start} > {end})")
+    _check_size(len(chosen_partners), len(chosen_programmes), start, end, freq)
     firsts, lasts, labels = _periods(start, end, freq, reference)
     n_partners, n_periods = len(chosen_partners), len(firsts)
     # The rules of nato_partners.rules, for every period at once: what the known days
@@ -408,6 +431,58 @@ def _units(partners: list[Partner], system_name: str | None) -> list[_Unit]:
 
 _CODES = {Status.MEMBER: 1, Status.ASSOCIATE: 2, Status.OBSERVER: 3}
 
+#: The most cells (partners x programmes x periods) a panel may have. A cell takes about
+#: 150 bytes while the panel is built, so this is about 1.5 GB; a panel of every day of
+#: every year (48 million cells) ran out of memory after a minute instead of being refused.
+MAX_CELLS = 10_000_000
+
+
+def _year(value: object, name: str) -> int | None:
+    """A year parameter, checked: ``None`` or a whole number (not a bool) from 1 to 9999."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | numbers.Integral):
+        raise TypeError(f"{name} must be a year as a whole number, such as 1994, not "
+                        f"{type(value).__name__} {value!r}")
+    year = operator.index(value)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"{name} {year} is out of range 1-9999")
+    return year
+
+
+def _check_reference(reference: object, freq: str) -> None:
+    """``reference``: ``None``, or a day of the year as ``MM-DD`` in ASCII digits."""
+    if reference is None:
+        return
+    if not isinstance(reference, str):
+        raise TypeError(f"reference must be a day of the year as 'MM-DD' text, such as "
+                        f"'12-31', not {type(reference).__name__} {reference!r}")
+    if freq != "year":
+        raise ValueError("reference= is for yearly panels; a month or a day panel asks "
+                         "about every day of each period")
+    if re.fullmatch(r"[0-9]{2}-[0-9]{2}", reference) is None:
+        raise ValueError(f"reference {reference!r} is not a day of the year given as MM-DD "
+                         "(ASCII digits, such as '12-31')")
+    _reference_day(2000, reference)  # a leap year: 02-29 is a day of some years
+
+
+def _check_size(partners: int, programmes: int, start: int, end: int, freq: str) -> None:
+    """Refuse a panel too large to build, before anything of it is made."""
+    if freq == "year":
+        periods = end - start + 1
+    elif freq == "month":
+        periods = 12 * (end - start + 1)
+    else:
+        periods = (datetime.date(end, 12, 31).toordinal()
+                   - datetime.date(start, 1, 1).toordinal() + 1)
+    cells = partners * programmes * periods
+    if cells > MAX_CELLS:
+        raise ValueError(
+            f"a panel of {partners:,} partners x {programmes:,} programmes x {periods:,} "
+            f"{freq}s from {start} to {end} has {cells:,} cells, more than the "
+            f"{MAX_CELLS:,} a panel may have; choose fewer partners, programmes or years "
+            "(partners=, programmes=, start=, end=) or a longer freq")
+
 
 def _chosen(keys: Iterable[Any] | None, every: Sequence[Any], find: Any) -> list[Any]:
     if keys is None:
@@ -450,9 +525,10 @@ def _periods(start: int, end: int, freq: str, reference: str | None) -> tuple[An
         for year in range(start, end + 1):
             for month in range(1, 13):
                 first = datetime.date(year, month, 1)
-                following = datetime.date(year + month // 12, month % 12 + 1, 1)
+                # The month's own last day: the first of the next would be in year 10000.
+                last = first.replace(day=calendar.monthrange(year, month)[1])
                 firsts.append(first.toordinal())
-                lasts.append(following.toordinal() - 1)
+                lasts.append(last.toordinal())
                 labels.append(f"{year}-{month:02d}")
     elif freq == "day":
         day = datetime.date(start, 1, 1).toordinal()

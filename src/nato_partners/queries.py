@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Literal, TypeVar, overload
 
 from .answers import NotKnown, Status
-from .dataset import _MISSING
+from .dataset import _FULL, _MISSING
 from .dates import DateLike
 from .loading import load
 from .matching import Match
@@ -188,7 +188,8 @@ def status(
 
 
 def members(
-    programme: str | Programme, on: DateLike | None = None, *, known_only: bool = False
+    programme: str | Programme, on: DateLike | None = None, *, known_only: bool = False,
+    roles: Iterable[Status | str] = _FULL,
 ) -> Results[Partner]:
     """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
 
@@ -196,30 +197,32 @@ def members(
     :param on: keep only partners in force at some time in this period.
     :param known_only: give the members the data shows instead of raising when it cannot
         give them all.
+    :param roles: the standings listed (``"member"``, ``"associate"``, ``"observer"``);
+        full members only by default.
     :returns: the partners, undated last.
     :raises NotFoundError: if the programme is unknown.
     :raises NotKnownError: if the data cannot give the whole list, unless ``known_only``.
     """
-    return load().members(programme, on, known_only=known_only)
+    return load().members(programme, on, known_only=known_only, roles=roles)
 
 
 @overload
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: Literal[True],
+    known_only: Literal[True], roles: Iterable[Status | str] = _FULL,
 ) -> dict[int, int]: ...
 
 
 @overload
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: bool = False,
+    known_only: bool = False, roles: Iterable[Status | str] = _FULL,
 ) -> dict[int, int | NotKnown]: ...
 
 
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: bool = False,
+    known_only: bool = False, roles: Iterable[Status | str] = _FULL,
 ) -> dict[int, int] | dict[int, int | NotKnown]:
     """Partners of a programme per year. See :meth:`nato_partners.Dataset.member_counts`.
 
@@ -227,13 +230,15 @@ def member_counts(
     :param years: the years to count, or ``None`` for the programme's whole life.
     :param known_only: count only the members the data shows, so that every year has a
         number.
+    :param roles: the standings counted (``"member"``, ``"associate"``, ``"observer"``);
+        full members only by default.
     :returns: a dict from year to the number of partners in force during it, or
         :class:`~nato_partners.NotKnown` where the data cannot tell.
     :raises NotFoundError: if the programme is unknown.
     :raises NotKnownError: if the dataset does not hold the programme's complete
         membership, unless ``known_only``.
     """
-    return load().member_counts(programme, years, known_only=known_only)
+    return load().member_counts(programme, years, known_only=known_only, roles=roles)
 
 
 def milestones(

@@ -40,8 +40,17 @@ class Results(tuple[_T_co, ...]):
     def __new__(cls, records: Iterable[_T_co] = (), record_type: type[Any] | None = None
                 ) -> Results[_T_co]:
         self = super().__new__(cls, records)
-        self.record_type = record_type
+        # Set past __setattr__, which refuses every change once a result exists.
+        self.__dict__["record_type"] = record_type
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Results are shared (an index's own, the same for every caller): one caller that
+        # set record_type, or any other attribute, would change them for all the others.
+        raise AttributeError(f"Results are immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Results are immutable: cannot delete {name!r}")
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> _T_co: ...

@@ -39,6 +39,7 @@ from ._version import FORMAT_VERSION
 from .dates import PartialDate
 from .files import PARTNER_SECTIONS
 from .model import (
+    MAX_WHOLE_NUMBER,
     DatasetInfo,
     Membership,
     Milestone,
@@ -226,7 +227,9 @@ def _type(hint: Any, in_file: bool) -> dict[str, Any]:
         return _object(hint, in_file=in_file)
     if hint is float:
         return {"type": "number", "minimum": -_FLOAT_MAX, "maximum": _FLOAT_MAX}
-    simple = {str: "string", int: "integer", bool: "boolean"}
+    if hint is int:
+        return {"type": "integer", "minimum": -MAX_WHOLE_NUMBER, "maximum": MAX_WHOLE_NUMBER}
+    simple = {str: "string", bool: "boolean"}
     if hint in simple:
         return {"type": simple[hint]}
     raise TypeError(f"no JSON Schema for {hint!r}")  # a new field type needs a rule here

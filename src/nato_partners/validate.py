@@ -17,7 +17,7 @@ from typing import TypeVar
 import attrs
 
 from .dates import PartialDate
-from .errors import Problem
+from .errors import Problem, _Capped
 from .model import (
     Membership,
     Milestone,
@@ -158,7 +158,7 @@ def check(
         is not reported.
     :returns: the problems, in the order of the records; empty when all is well.
     """
-    problems: list[Problem] = []
+    problems = _Capped()
 
     def report(record: object, field: str | None, value: object, expected: str) -> None:
         file, label = locate(record)
@@ -263,6 +263,7 @@ def check(
         _no_overlap(spells, report)
 
     _unique(milestones, operator.attrgetter("id"), "id", report)
+    claimed: dict[tuple[int, str], frozenset[PartialDate | None]] = {}
     for milestone in milestones:
         if milestone.partner not in partner_codes:
             refer(milestone, "partner", "partner", milestone.partner, partner_codes)
@@ -279,7 +280,7 @@ def check(
         if of not in programme_by_id:
             refer(milestone, "programme", "programme", of, programme_by_id)
         elif milestone.kind in _CLAIMS:
-            _claim(milestone, of, held, unread, astray, report)
+            _claim(milestone, of, held, unread, astray, report, claimed)
         else:
             _during(milestone, programme_by_id[of], report)
 
@@ -287,7 +288,7 @@ def check(
     for project in projects:
         refer(project, "partner", "partner", project.partner, partner_codes)
         _range(project, "end", project.start, project.end, report)
-    return problems
+    return problems.whole()
 
 
 def check_citations(
@@ -322,6 +323,7 @@ def _claim(
     unread: Unread,
     astray: set[str],
     report: _Report,
+    claimed: dict[tuple[int, str], frozenset[PartialDate | None]],
 ) -> None:
     """Check that a milestone saying a partner joined or left agrees with the membership.
 
@@ -341,12 +343,25 @@ def _claim(
                f"a programme {milestone.partner} has a membership of (a {field!r} milestone "
                "claims one)")
         return
-    dates = [getattr(m, field) for m in members]
-    if milestone.date not in dates:
+    if milestone.date not in _claimed(members, field, claimed):
+        dates = [getattr(m, field) for m in members]
         shown = ", ".join(str(d) for d in dates if d is not None) or "none recorded"
         report(milestone, "date", str(milestone.date),
                f"the {field!r} date of {milestone.partner}'s {programme!r} membership "
                f"({shown}): a {milestone.kind.value!r} milestone must match its membership")
+
+
+def _claimed(members: list[Membership], field: str,
+             claimed: dict[tuple[int, str], frozenset[PartialDate | None]]
+             ) -> frozenset[PartialDate | None]:
+    """The dates a field of a partner's memberships of one programme holds, as a set made
+    once per check (``claimed``, by the list's identity): thousands of claims about one
+    partner's memberships each scanned the list."""
+    key = id(members), field
+    found = claimed.get(key)
+    if found is None:
+        found = claimed[key] = frozenset(getattr(m, field) for m in members)
+    return found
 
 
 def _unique(
@@ -392,6 +407,13 @@ def _dates_agree(membership: Membership, report: _Report) -> None:
                          ("left", m.known_until), ("left_by", m.known_until)):
         if field not in reported and _range(m, field, start, getattr(m, field), report):
             reported.add(field)
+    # An end on the day it began: in force up to, not including, that day, so never.
+    for field in ("left", "left_by"):
+        end = getattr(m, field)
+        if (field not in reported and end is not None and m.joined is not None
+                and end._last <= m.joined._first):
+            report(m, field, str(end), f"a date after the start ({m.joined}): a membership "
+                   "that ends on the day it began was never in force")
 
 
 def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
@@ -400,10 +422,18 @@ def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
     Only an overlap the dates make certain is reported: a coarse end and a precise new
     start in the same month may well follow each other.
     """
-    spans = [(m, *m._span()) for m in memberships]
-    for index, (a, a_start, a_end) in enumerate(spans):
-        for b, b_start, b_end in spans[index + 1:]:
-            if max(a_start[1], b_start[1]) < min(a_end[0], b_end[0]):
+    if len(memberships) < 2:
+        return
+    # A sweep by the last day each may have begun, not every pair: a partner with
+    # thousands of memberships of one programme made the pairs take minutes. Two overlap
+    # surely when the later of those days comes before both ends' first possible days, so
+    # each membership is checked against the one before it that surely lasts longest.
+    spans = sorted(((m, *m._span()) for m in memberships), key=lambda span: span[1][1])
+    longest: tuple[Membership, tuple[int, int], tuple[int, int]] | None = None
+    for b, b_start, b_end in spans:
+        if longest is not None:
+            a, a_start, a_end = longest
+            if b_start[1] < min(a_end[0], b_end[0]):
                 later = b if b_start[0] >= a_start[0] else a
                 earlier = a if later is b else b
                 report(later, "joined", str(later.joined),
@@ -411,6 +441,8 @@ def _no_overlap(memberships: Sequence[Membership], report: _Report) -> None:
                        f"{earlier.joined} (two memberships of {later.partner} in "
                        f"{later.programme!r} cannot both be in force; a suspension and its "
                        "end are the suspended and resumed dates of one membership)")
+        if longest is None or b_end[0] > longest[2][0]:
+            longest = (b, b_start, b_end)
 
 
 def _states(partner: Partner, coded: dict[tuple[str, int], str], report: _Report) -> None:
@@ -480,6 +512,14 @@ def _within_lifetime(
     if joined is not None and established is not None and joined._last < established._first:
         report(membership, "joined", str(membership.joined),
                f"a date on or after {programme.id!r} was established ({programme.established})")
+    if established is not None and joined is None:
+        # An undated membership's end before the programme existed (with a start, the
+        # start or the order of the dates is reported already).
+        for field in ("left", "left_by", "known_until"):
+            stop = getattr(membership, field)
+            if stop is not None and stop._last < established._first:
+                report(membership, field, str(stop), f"a date on or after {programme.id!r} "
+                       f"was established ({programme.established})")
     if programme.ended is not None:
         if membership.left is None and membership.left_by is None:
             report(membership, "left", None,

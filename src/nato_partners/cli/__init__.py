@@ -10,7 +10,10 @@ with one line on standard error and exit status 2, never a traceback; ``validate
 with status 1 when the dataset it checks has problems, and ``diff`` when the two
 datasets differ. An answer the data cannot give is
 "not known", with its own exit status 3: ``participates`` exits 0 for yes, 1 for no and 3
-for not known, and ``members`` exits 3 when it cannot give the whole list.
+for not known, and ``members`` exits 3 when it cannot give the whole list. An answer is
+written whole or not at all: one that cannot be (a full disk, a short write, a closed
+output) ends with one line on standard error and exit status 4, and a reader that stops
+early (``| head``) gets the usual quiet exit status 141.
 
 To add a command, write a function that adds its arguments to a parser and one that runs
 it with a :class:`~nato_partners.cli.output.Context`, and list them in a
@@ -101,7 +104,7 @@ def _version(ctx: Context) -> int:
         ctx.write_json({"version": __version__, "data": unstructure(info)})
     else:
         ctx.write_lines(
-            [f"{PROG} {__version__}, data {info.version} (reviewed {info.reviewed})"]
+            [safe(f"{PROG} {__version__}, data {info.version} (reviewed {info.reviewed})")]
         )
     return 0
 
@@ -187,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     :returns: the exit status: 0 on success, 1 when ``validate`` finds problems (or
         ``participates`` answers no, or ``diff`` finds a difference), 2 for bad input
         (reported in one line on standard error), 3 when the data cannot give the answer
-        ("not known"), 4 when the answer could not be written (a full disk, a closed
-        output), 141 when the reader of a pipe stopped early.
+        ("not known"), 4 when the answer could not be written whole (a full disk, a short
+        write, a closed output), 141 when the reader of a pipe stopped early.
     """
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         print(f"{PROG}: error: cannot write the answer: standard output is closed",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import operator
 import os
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -75,6 +74,14 @@ def _date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _year(text: str) -> int:
+    """Read a year option: ASCII digits only, as dates are, from 1 to 9999."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 4 and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1 to 9999 in ASCII "
+                                         "digits")
+    return int(text)
+
+
 _PARTNER_HELP = ("a partner's alpha-2 or alpha-3 code, name or alias, any case (such as AZ), "
                  "or a number read as an ISO 3166 numeric, COW or GW code (iso:031, cow:373 "
                  "or gw:373 to choose one)")
@@ -105,7 +112,7 @@ def _show(ctx: Context) -> int:
         return 0
     mission = partner.mission
     width = ctx.width
-    lines = [f"{partner.name} ({partner.code}, {partner.alpha2})"]
+    lines = [safe(f"{partner.name} ({partner.code}, {partner.alpha2})")]
     lines += fields(
         [
             ("Official name", partner.official_name),
@@ -181,7 +188,7 @@ def _plot(ctx: Context) -> int:
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {output!r}: {error.strerror or error}") from None
-    ctx.write_lines([f"Wrote {output}"])
+    ctx.write_lines([safe(f"Wrote {output}")])
     return 0
 
 
@@ -221,7 +228,8 @@ def _memberships_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only memberships of this programme (id, acronym or name)")
     parser.add_argument("--on", metavar="DATE", type=_date,
                         help="only memberships in force at some time in this year, month "
-                        "or day (undated memberships are left out)")
+                        "or day, or that may have been (those whose dates leave it open, "
+                        "undated ones too, are listed)")
 
 
 def _memberships(ctx: Context) -> int:
@@ -290,7 +298,7 @@ def _write_answer(ctx: Context, partner: Partner, programme: Programme, field: s
     elif ctx.format == "csv":
         ctx.write_csv([Column(k, k, operator.itemgetter(k)) for k in row], [row])
     else:
-        ctx.write_lines([word if reason is None else f"{word}: {reason}"])
+        ctx.write_lines([word if reason is None else safe(f"{word}: {reason}")])
 
 
 def _members_arguments(parser: argparse.ArgumentParser) -> None:
@@ -301,12 +309,16 @@ def _members_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--known-only", action="store_true",
                         help="list the members the data shows even when it cannot give "
                         "them all (the list may then be partial)")
+    parser.add_argument("--role", action="append", choices=("member", "associate", "observer"),
+                        help="a standing to list (repeat for several; default: full members "
+                        "only, as counts and panels count them)")
 
 
 def _members(ctx: Context) -> int:
     args = ctx.args
     try:
-        found = ctx.dataset.members(args.programme, args.on, known_only=args.known_only)
+        found = ctx.dataset.members(args.programme, args.on, known_only=args.known_only,
+                                    roles=args.role or ("member",))
     except NotKnownError as error:
         ctx.note(f"not known: {error}; --known-only lists the members the data shows")
         return NOT_KNOWN_STATUS
@@ -358,9 +370,9 @@ def _panel_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a programme to include (repeat for several; default: all)")
     parser.add_argument("--partner", metavar="KEY", action="append",
                         help="a partner to include (repeat for several; default: all)")
-    parser.add_argument("--from", dest="start", metavar="YEAR", type=int,
+    parser.add_argument("--from", dest="start", metavar="YEAR", type=_year,
                         help="the first year (default: the programmes' earliest)")
-    parser.add_argument("--to", dest="end", metavar="YEAR", type=int,
+    parser.add_argument("--to", dest="end", metavar="YEAR", type=_year,
                         help="the last year (default: this year)")
     parser.add_argument("--freq", choices=("year", "month", "day"), default="year",
                         help="the length of a period (default: year)")
@@ -384,14 +396,14 @@ def _panel(ctx: Context) -> int:
         # pandas writes <NA> as null: in JSON "not known" is null beside a status_label.
         ctx.write_json(json.loads(frame.to_json(orient="records", date_format="iso")))
     elif ctx.format == "csv":
-        _write_frame_csv(frame)
+        _write_frame_csv(ctx, frame)
     else:
         # Only a status can be "not known"; an empty precision means no membership.
         statuses = [c for c in frame.columns if c not in _PANEL_KEYS
                     and not c.endswith(("_membership", "_confidence"))]
         shown = frame.astype(object).where(frame.notna(), "-")
         shown[statuses] = shown[statuses].where(frame[statuses].notna(), "not known")
-        sys.stdout.write(shown.to_string(index=False) + "\n")
+        ctx.write_text(shown.to_string(index=False) + "\n")
     return 0
 
 
@@ -412,7 +424,7 @@ def _cite_arguments(parser: argparse.ArgumentParser) -> None:
 def _cite(ctx: Context) -> int:
     args = ctx.args
     what = ctx.dataset if args.partner is None else ctx.dataset.sources(args.partner)
-    sys.stdout.write(cite(what, style=args.style))
+    ctx.write_text(cite(what, style=args.style))
     return 0
 
 
@@ -476,7 +488,7 @@ def _package(ctx: Context) -> int:
     return 0
 
 
-def _write_frame_csv(frame: Any) -> None:
+def _write_frame_csv(ctx: Context, frame: Any) -> None:
     """Print a DataFrame as CSV: text quoted and figures bare, as in every CSV listing, so
     iso_numeric "004" stays text; a truth value is text too, since no reader takes a bare
     False for a figure; an empty cell is missing."""
@@ -484,7 +496,7 @@ def _write_frame_csv(frame: Any) -> None:
 
     flags = frame.select_dtypes("boolean").columns
     frame[flags] = frame[flags].astype("string")
-    sys.stdout.write(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
+    ctx.write_text(frame.to_csv(index=False, na_rep="", quoting=csv.QUOTE_NONNUMERIC))
 
 
 def _diff_panel(ctx: Context, frame: Any) -> int:
@@ -493,7 +505,7 @@ def _diff_panel(ctx: Context, frame: Any) -> int:
 
         ctx.write_json(json.loads(frame.to_json(orient="records")))
     elif ctx.format == "csv":
-        _write_frame_csv(frame)
+        _write_frame_csv(ctx, frame)
     elif frame.empty:
         ctx.write_lines(["No panel cell differs."])
     else:
@@ -501,7 +513,7 @@ def _diff_panel(ctx: Context, frame: Any) -> int:
         shown = frame.astype(object).where(frame.notna(), "not known")
         for name in ("membership_old", "membership_new"):
             shown[name] = frame[name].astype(object).where(frame[name].notna(), "-")
-        sys.stdout.write(shown.to_string(index=False) + "\n")
+        ctx.write_text(shown.to_string(index=False) + "\n")
     return 1 if len(frame) else 0
 
 
@@ -567,7 +579,8 @@ def _validate(ctx: Context) -> int:
             )
         )
         ctx.write_lines(
-            [f"OK: {path}: data version {info.version}, reviewed {info.reviewed}; {counts}"]
+            [safe(f"OK: {path}: data version {info.version}, reviewed {info.reviewed}; "
+                  f"{counts}")]
         )
     return 1 if problems else 0
 

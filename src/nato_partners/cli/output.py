@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import enum
+import errno
+import io
 import os
 import shutil
 import sys
@@ -34,6 +36,7 @@ __all__ = [
     "Context",
     "Parser",
     "UsageError",
+    "emit",
     "fields",
     "safe",
     "table",
@@ -46,6 +49,8 @@ FORMATS = ("table", "csv", "json")
 _FALLBACK_COLUMNS = 100
 _MIN_COLUMNS = 40
 _GAP = "  "
+#: How much CSV is gathered before it is written.
+_BLOCK = 1 << 16
 #: The exit status of a process killed by SIGPIPE, which is what a reader that stops
 #: early (``| head``) usually sees from command-line tools.
 BROKEN_PIPE_STATUS = 128 + 13
@@ -271,6 +276,44 @@ def fields(pairs: Iterable[tuple[str, object]], width: int | None,
     return lines
 
 
+def emit(text: str) -> None:
+    """Write text to standard output whole, or fail.
+
+    A write can be short: on a nearly full disk the buffered standard output of CPython
+    takes a large write in part and reports only the count, which ``print`` and
+    :meth:`io.TextIOWrapper.write` drop. Here each write's count is checked: the rest is
+    written again, and what could not be written is an :class:`OSError`, which
+    :func:`~nato_partners.cli.main` turns into one line and exit status 4.
+
+    :param text: the text, line ends included.
+    :raises OSError: if the text could not all be written (``BrokenPipeError`` if the
+        reader has gone).
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if isinstance(stream, io.TextIOWrapper) and buffer is not None:
+        # Bytes through the stream's own buffer, whose counts say what was taken.
+        stream.flush()
+        if os.linesep != "\n":  # as the text layer would have written line ends
+            text = text.replace("\n", os.linesep)
+        data = memoryview(text.encode(stream.encoding, stream.errors or "strict"))
+        while data:
+            written = buffer.write(data)
+            if not written:  # None (it would block) or nothing taken: it cannot go on
+                raise _short(len(data))
+            data = data[written:]
+        return
+    written = stream.write(text)
+    # A text stream takes all or raises; one that counts less has dropped the rest.
+    if isinstance(written, int) and written < len(text):
+        raise _short(len(text) - written, "characters")
+
+
+def _short(left: int, unit: str = "bytes") -> OSError:
+    return OSError(errno.EIO, f"the output took only part of the answer ({left:,} {unit} "
+                              "not written)")
+
+
 class Context:
     """What a command works with: its arguments, the dataset, and how to write the answer.
 
@@ -307,17 +350,20 @@ class Context:
     def note(self, text: str) -> None:
         """Print a remark about the answer on standard error, after what stdout holds.
 
-        :param text: the remark, without the program's name.
+        :param text: the remark, without the program's name; text from the data in it
+            (a programme's name, a reason) is made safe for a terminal here.
         """
         sys.stdout.flush()
-        print(f"{PROG}: {text}", file=sys.stderr)
+        print(f"{PROG}: {safe(text)}", file=sys.stderr)
 
     def write_lines(self, lines: Iterable[str]) -> None:
         """Print lines of text to standard output.
 
-        :param lines: the lines, without their line ends.
+        :param lines: the lines, without their line ends, each already safe for a
+            terminal (:func:`safe`, or :func:`table` and :func:`fields`, which use it):
+            a table's colours are escape sequences of its own.
         """
-        sys.stdout.write("".join(line + "\n" for line in lines))
+        emit("".join(line + "\n" for line in lines))
 
     def write_json(self, data: object) -> None:
         """Print plain data as JSON: keys sorted, non-ASCII text as it is.
@@ -334,7 +380,7 @@ class Context:
                           ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
         # JSON escapes C0 controls itself; C1 controls, bidi overrides and the like are
         # valid in JSON strings but not harmless in a terminal, so they are escaped too.
-        sys.stdout.write(_json_safe(text) + "\n")
+        emit(_json_safe(text) + "\n")
 
     def write_csv(self, columns: Sequence[Column], records: Iterable[Any]) -> None:
         """Print records as CSV, one row each, with a header of column names.
@@ -344,11 +390,28 @@ class Context:
         """
         import csv
 
-        # Text is quoted and figures are not, so a reader that tells them apart (Python's
-        # csv with QUOTE_NONNUMERIC, spreadsheets) keeps "004" as text.
-        writer = csv.writer(sys.stdout, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        # Rows go out in blocks, each written whole, so a long listing is never held in
+        # memory at once and no short write goes unnoticed. Text is quoted and figures are
+        # not, so a reader that tells them apart (Python's csv with QUOTE_NONNUMERIC,
+        # spreadsheets) keeps "004" as text.
+        block = io.StringIO()
+        writer = csv.writer(block, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         writer.writerow(c.name for c in columns)
-        writer.writerows([_csv_text(c.get(r)) for c in columns] for r in records)
+        for record in records:
+            writer.writerow([_csv_text(c.get(record)) for c in columns])
+            if block.tell() > _BLOCK:
+                emit(block.getvalue())
+                block.seek(0)
+                block.truncate()
+        emit(block.getvalue())
+
+    def write_text(self, text: str) -> None:
+        """Print text made elsewhere (a panel, a bibliography), every line safe for a
+        terminal.
+
+        :param text: the text, line ends included.
+        """
+        emit("\n".join(safe(line) for line in text.split("\n")))
 
     def listing(
         self,
