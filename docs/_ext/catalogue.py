@@ -462,6 +462,11 @@ def _timeline_figure(data: Dataset, partner: Partner) -> list[str]:
                "orange while suspended; a lighter end is a date known only to the month or "
                "year, or an end no source dates). Points: milestones. The dashed line is the "
                "data's horizon. Hover for dates; the table below says the same in words.")
+    undated = [data.programme(m.programme) for m in data.memberships(partner)
+               if m.joined is None]
+    if undated:
+        caption += (" Not drawn, for want of a date: "
+                    + ", ".join(p.acronym or p.name for p in undated) + ".")
     figure = (f'<figure class="catalogue-timeline">{"".join(svg)}'
               f"<figcaption>{html.escape(caption)}</figcaption></figure>")
     return [".. raw:: html", "", f"   {figure}", ""]
@@ -480,24 +485,23 @@ def _membership_bar(data: Dataset, m: Membership, row: int, x: Any,
     ends = m.ends
     colour = _IN_FORCE if ends is None else _ENDED
     # The known stretch, then the stretches a partial date leaves open, drawn lighter.
-    solid_from = m.joined.latest + datetime.timedelta(days=1)
+    day = datetime.timedelta(days=1)
+    solid_from = m.joined.latest + day
     if m.left is not None:
-        solid_to = m.left.earliest
-    elif m.known_until is not None:
-        solid_to = m.known_until.latest
-    elif ends is not None:
-        solid_to = ends.earliest
+        solid_to, open_to = m.left.earliest, m.left.latest + day
+    elif ends is not None or m.known_until is not None:
+        # An end no source dates: in force up to known_until (if given), then not known
+        # up to left_by (or the horizon).
+        solid_to = m.known_until.latest + day if m.known_until is not None else solid_from
+        open_to = ends.latest + day if ends is not None else horizon
     else:
-        solid_to = horizon
+        solid_to = open_to = horizon
     title = f"{programme.name}: {_words(m)}"
     parts = [f'<text x="{_LABELS - 6}" y="{y + 11}" text-anchor="end">{_attr(label)}</text>',
              f'<g><title>{_attr(title)}</title>']
     parts.append(_bar(x(m.joined.earliest), x(solid_from), y, colour, 0.4))
     parts.append(_bar(x(solid_from), x(solid_to), y, colour, 1))
-    if m.left is not None:
-        parts.append(_bar(x(m.left.earliest), x(m.left.latest), y, colour, 0.4))
-    elif m.known_until is not None:
-        parts.append(_bar(x(solid_to), x(ends.latest if ends else horizon), y, colour, 0.3))
+    parts.append(_bar(x(solid_to), x(open_to), y, colour, 0.4))
     if m.suspended is not None:
         stop = (m.resumed.earliest if m.resumed is not None
                 else ends.earliest if ends is not None else horizon)
