@@ -12,7 +12,10 @@ from pathlib import Path
 import nato_partners
 
 # The local extensions: links to other projects' documentation (see below), the field
-# tables of the data-format page, and what the pages draw from the bundled data.
+# tables of the data-format page, what the pages draw from the bundled data, and the
+# catalogue, a page per country and programme written into catalogue/ (git-ignored) when
+# the build starts; values documented with their own #: comments, never their types'
+# docstrings; and the performance page's figures and goals table.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "nato_partners"
@@ -29,6 +32,9 @@ extensions = [
     "external_links",
     "record_fields",
     "from_data",
+    "catalogue",
+    "own_docstrings",
+    "benchmark_results",
 ]
 
 # The changelog is Markdown, read through MyST; every other page is reStructuredText.

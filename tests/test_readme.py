@@ -41,7 +41,11 @@ def test_the_readme_has_claims_to_check() -> None:
 
 @pytest.mark.parametrize(("block", "code", "expected"), _claims(),
                          ids=[code for _, code, _ in _claims()])
-def test_readme_claim(block: str, code: str, expected: Any) -> None:
+def test_readme_claim(block: str, code: str, expected: Any,
+                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The examples write files where the reader runs them (memberships.parquet); here,
+    # in a directory of their own, never in the checkout.
+    monkeypatch.chdir(tmp_path)
     namespace: dict[str, Any] = {}
     # Run the block up to the claim, so that the names it defines exist.
     before = block[: block.index(code)]

@@ -23,12 +23,23 @@ from typing import NoReturn
 
 import attrs
 
+from ._html import answer_html
 from .errors import NotKnownError
 
 __all__ = ["NotKnown", "Status"]
 
 
-class Status(enum.Enum):
+class _Shown:
+    """Gives an answer its display in Jupyter: the answer as a word, and why if not known."""
+
+    __slots__ = ()
+
+    # A mixin, because Enum refuses a _sunder_ name defined in its own body.
+    def _repr_html_(self) -> str:
+        return answer_html(self)
+
+
+class Status(_Shown, enum.Enum):
     """A partner's standing in a programme in a period, as far as the data knows it.
 
     :meth:`Dataset.status <nato_partners.Dataset.status>` gives one of these, or a
@@ -68,11 +79,12 @@ class Status(enum.Enum):
         return self.value
 
 
+
 _MEMBERS = frozenset({Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER, Status.SUSPENDED})
 
 
 @attrs.frozen
-class NotKnown:
+class NotKnown(_Shown):
     """An answer the data cannot give, with the reason.
 
     It is neither true nor false: using it as a condition raises

@@ -85,8 +85,11 @@ class PartialDate:
         a month.
     """
 
+    #: The year, from 1 to 9999; a partial date always knows it.
     year: int
+    #: The month, 1 to 12, or ``None`` for a date known only to the year.
     month: int | None = None
+    #: The day of the month, or ``None`` for a date known only to the year or the month.
     day: int | None = None
     # For the library's own use: the day numbers (date.toordinal()) of the first and the
     # last day, and a number that orders dates (by first day, a coarser date first). The

@@ -633,5 +633,8 @@ class TrustFundProject(HtmlRepr):
     note: str | None = None
 
 
-#: Any record a dataset holds.
+#: Any record a dataset holds that stands for a fact about NATO's partnerships: a
+#: :class:`Partner`, :class:`Programme`, :class:`Membership`, :class:`Milestone` or
+#: :class:`TrustFundProject` (the type of what :func:`~nato_partners.search` finds).
+#: Sources and the :class:`DatasetInfo` are records too, but not facts of this kind.
 Record = Partner | Programme | Membership | Milestone | TrustFundProject

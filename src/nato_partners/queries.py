@@ -193,7 +193,8 @@ def members(
 ) -> Results[Partner]:
     """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
 
-    :param programme: a programme key, such as ``"pfp"`` or ``"nato"``.
+    :param programme: a programme key, such as ``"pfp"``, or ``"nato"`` for the Alliance
+        itself.
     :param on: keep only partners in force at some time in this period.
     :param known_only: give the members the data shows instead of raising when it cannot
         give them all.
@@ -251,6 +252,12 @@ def milestones(
 ) -> Results[Milestone]:
     """Milestones in date order, filtered. See :meth:`nato_partners.Dataset.milestones`.
 
+    A milestone is an event of a partner's relations with NATO that a source records: a
+    signature, a visit, a decision, a contribution. The milestones are the events the data
+    holds, never a complete list of what happened: no answer here means that no source in
+    the data records such an event, not that there was none. Membership questions
+    (:func:`participates`, :func:`members`) rest on memberships, not on milestones.
+
     :param partner: keep only this partner's.
     :param programme: keep only those of this programme.
     :param kind: keep only this kind.
@@ -266,6 +273,9 @@ def milestones(
 
 def timeline(partner: str | Partner) -> Results[Milestone]:
     """A partner's milestones in date order. See :meth:`nato_partners.Dataset.timeline`.
+
+    The events of the relationship that the data holds, never a complete history (see
+    :func:`milestones`).
 
     :param partner: a partner key.
     :returns: the milestones, undated ones last.
