@@ -752,6 +752,42 @@ def test_projects_lists_trust_funds_and_sps_projects_apart() -> None:
     assert (uzbekistan["tonnes_planned"], uzbekistan["tonnes_disposed"]) == ("1100", "1100")
 
 
+@pytest.mark.parametrize(("args", "expected"), [
+    (["timline", "AZ"], "did you mean 'timeline'?"),
+    (["partner"], "did you mean 'partners'"),
+    (["panel", "--format", "cvs"], "did you mean 'csv'?"),
+])
+def test_a_mistyped_choice_names_the_close_ones(args: list[str], expected: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("args", "command"), [
+    (["timeline", "AZ", "--on", "2000"], "timeline"),
+    (["cite", "AZ", "--json"], "cite"),
+    (["partners", "--programme", "pfp"], "partners"),
+])
+def test_an_unknown_option_points_to_its_commands_help(args: list[str], command: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert f"(see 'nato-partners {command} --help')" in result.stderr
+    assert "unrecognized arguments" in result.stderr
+
+
+def test_partners_can_leave_out_the_allies_or_list_only_them() -> None:
+    def codes(*args: str) -> set[str]:
+        return {r["code"] for r in csv_rows(ok("partners", "--format", "csv", *args))}
+
+    every, allies = codes(), codes("--allies", "only")
+    assert allies == {p.code for p in np.partners(ally=True)}
+    # As partners(ally=False) answers: a state that no longer exists is neither.
+    assert codes("--allies", "exclude") == {p.code for p in np.partners(ally=False)}
+    assert codes("--allies", "exclude") <= every - allies
+    assert "AZE" in codes("--allies", "exclude")
+
+
 def test_coverage_rows_match_the_library() -> None:
     rows = csv_rows(ok("coverage", "--partner", "GE", "--format", "csv"))
     expected = [r for r in np.coverage() if r.partner == "GEO"]

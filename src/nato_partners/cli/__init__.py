@@ -110,7 +110,11 @@ def _version(ctx: Context) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    args, extra = _parser().parse_known_args(argv)
+    if extra:
+        # Point to the help of the command that did not take them, not the program's.
+        where = f"{PROG} {args.command}" if getattr(args, "command", None) else PROG
+        raise UsageError(f"unrecognized arguments: {' '.join(extra)} (see '{where} --help')")
     ctx = Context(args)
     if args.version:
         return _version(ctx)

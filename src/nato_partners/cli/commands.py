@@ -96,8 +96,15 @@ def _optional_partner(parser: argparse.ArgumentParser) -> None:
                         help=_PARTNER_HELP + "; all partners when left out")
 
 
+def _partners_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allies", choices=("include", "exclude", "only"), default="include",
+                        help="list the Allies with the partners (the default), leave them "
+                        "out, or list only them")
+
+
 def _partners(ctx: Context) -> int:
-    ctx.listing(ctx.dataset.partners(), PARTNER_COLUMNS, "partners")
+    ally = {"include": None, "exclude": False, "only": True}[ctx.args.allies]
+    ctx.listing(ctx.dataset.partners(ally=ally), PARTNER_COLUMNS, "partners")
     return 0
 
 
@@ -609,8 +616,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         name="partners",
         summary="list the partners",
-        examples=["partners", "partners --format csv"],
+        examples=["partners", "partners --allies exclude --format csv"],
         run=_partners,
+        arguments=_partners_arguments,
     ),
     Command(
         name="show",

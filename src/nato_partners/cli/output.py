@@ -11,6 +11,7 @@ import enum
 import errno
 import io
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -68,6 +69,18 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block and a message."""
 
     def error(self, message: str) -> NoReturn:
+        # A mistyped choice (a command, a format) gets the closest ones, as a mistyped
+        # partner or programme does.
+        found = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
+        if found:
+            import difflib
+
+            # Quoted up to Python 3.11, bare from 3.12 on.
+            choices = (re.findall(r"'([^']*)'", found.group(2))
+                       or [c.strip() for c in found.group(2).split(",")])
+            close = difflib.get_close_matches(found.group(1), choices, n=3, cutoff=0.6)
+            if close:
+                message += "; did you mean " + ", ".join(repr(c) for c in close) + "?"
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
