@@ -788,6 +788,31 @@ def test_partners_can_leave_out_the_allies_or_list_only_them() -> None:
     assert "AZE" in codes("--allies", "exclude")
 
 
+def test_diff_tables_keep_lines_short_and_csv_keeps_values_whole(bundled: Path) -> None:
+    georgia = bundled / "partners" / "geo.toml"
+    record = tomllib.loads(georgia.read_text("utf-8"))["milestones"][0]
+    longer = record["summary"] + " " + "More words. " * 30
+    georgia.write_text(georgia.read_text("utf-8").replace(
+        f'summary = "{record["summary"]}"', f'summary = "{longer}"', 1), "utf-8")
+    with resources.as_file(resources.files("nato_partners") / "data") as data:
+        table = run("diff", str(data), str(bundled), columns=200)
+        rows = csv_rows(run("diff", str(data), str(bundled), "--format", "csv").stdout)
+    assert table.returncode == 1
+    assert max(len(line) for line in table.stdout.splitlines()) <= 200
+    assert "…" in table.stdout
+    assert [(r["field"], r["new"]) for r in rows] == [("summary", " ".join(longer.split()))]
+
+
+def test_projects_name_their_partner_and_every_budget_with_its_currency() -> None:
+    rows = table_rows(ok("projects", columns=300))
+    ukraine = [row for row in rows if " UKR " in row]
+    assert len(ukraine) == len(np.trust_fund_projects("UA"))
+    assert any("25,000,000 USD" in row for row in ukraine)
+    header = ok("projects", "--format", "csv").splitlines()[0]
+    assert "budget_shown" not in header  # a table's view, not a field
+    assert '"budget_amount","budget_currency"' in header
+
+
 def test_coverage_rows_match_the_library() -> None:
     rows = csv_rows(ok("coverage", "--partner", "GE", "--format", "csv"))
     expected = [r for r in np.coverage() if r.partner == "GEO"]

@@ -330,6 +330,18 @@ def test_a_corrected_date_is_a_change_of_that_field_not_a_new_record(bundled: Pa
         ("changed", "membership", "JOR/eop", "joined", "2014-10", "2014-11")]
 
 
+def test_diff_names_the_field_that_changed_inside_a_nested_record(bundled: Path) -> None:
+    azerbaijan = bundled / "partners" / "aze.toml"
+    text = azerbaijan.read_text("utf-8")
+    head = np.partner("AZ").mission.head
+    azerbaijan.write_text(text.replace(f'head = "{head}"', 'head = "Someone Else"', 1),
+                          "utf-8")
+    with resources.as_file(resources.files("nato_partners") / "data") as original:
+        changes = np.diff(original, bundled)
+    assert [(c.kind, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("partner", "AZE", "mission.head", head, "Someone Else")]
+
+
 def test_panel_diff_lists_exactly_the_cells_a_correction_changes(bundled: Path) -> None:
     pytest.importorskip("pandas")
     with resources.as_file(resources.files("nato_partners") / "data") as original:

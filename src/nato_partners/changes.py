@@ -38,7 +38,8 @@ class Change(HtmlRepr):
     :param change: ``"added"``, ``"removed"`` or ``"changed"``.
     :param kind: the kind of record, such as ``"milestone"``.
     :param id: the record's id.
-    :param field: the field that changed, for a changed record.
+    :param field: the field that changed, for a changed record; a field of a record
+        inside it by dotted name, such as ``mission.head``.
     :param old: the field's old value (plain data), or the whole removed record.
     :param new: the field's new value (plain data), or the whole added record.
     """
@@ -75,13 +76,27 @@ def diff(
                 changes.append(Change(change="added", kind=kind, id=key,
                                       new=unstructure(now[key])))
             elif was[key] != now[key]:
-                old_data, new_data = unstructure(was[key]), unstructure(now[key])
-                for field in sorted(old_data.keys() | new_data.keys()):
-                    if old_data.get(field) != new_data.get(field):
-                        changes.append(Change(change="changed", kind=kind, id=key,
-                                              field=field, old=old_data.get(field),
-                                              new=new_data.get(field)))
+                changes += [Change(change="changed", kind=kind, id=key, field=field,
+                                   old=before_value, new=after_value)
+                            for field, before_value, after_value in _fields(
+                                unstructure(was[key]), unstructure(now[key]))]
     return Results(changes, Change)
+
+
+def _fields(old: dict[str, Any], new: dict[str, Any], prefix: str = ""
+            ) -> list[tuple[str, Any, Any]]:
+    """The fields that differ, by name; inside a record both versions hold (a partner's
+    ``mission``), by dotted name, such as ``mission.head``."""
+    found = []
+    for field in sorted(old.keys() | new.keys()):
+        before, after = old.get(field), new.get(field)
+        if before == after:
+            continue
+        if isinstance(before, dict) and isinstance(after, dict):
+            found += _fields(before, after, f"{prefix}{field}.")
+        else:
+            found.append((prefix + field, before, after))
+    return found
 
 
 def _dataset(value: Any) -> Dataset:

@@ -91,10 +91,18 @@ MILESTONE_COLUMNS = (
     Column("note", "Note", lambda m: m.note, table=False),
 )
 
+def _budget(project: TrustFundProject) -> str | None:
+    if project.budget_eur is not None:
+        return f"{project.budget_eur:,.0f} EUR"
+    if project.budget_amount is not None:
+        return f"{project.budget_amount:,.0f} {project.budget_currency}"
+    return None
+
+
 PROJECT_COLUMNS = (
     Column("id", "ID", lambda p: p.id, table=False),
     Column("name", "Name", lambda p: p.name),
-    Column("partner", "Partner", lambda p: p.partner, table=False),
+    Column("partner", "Partner", lambda p: p.partner, wrap=False),
     Column("status", "Status", lambda p: p.status, wrap=False),
     _date_column("start", "Start"),
     _date_column("end", "End"),
@@ -111,7 +119,10 @@ PROJECT_COLUMNS = (
            table=False),
     Column("area_cleared_m2", "Area cleared (m2)", lambda p: p.area_cleared_m2, wrap=False,
            right=True),
-    Column("budget_eur", "Budget (EUR)", lambda p: p.budget_eur, wrap=False, right=True),
+    Column("budget_eur", "Budget (EUR)", lambda p: p.budget_eur, table=False),
+    # A table shows every budget with its currency: EUR, or the one the sources give.
+    Column("budget_shown", "Budget", lambda p: _budget(p), wrap=False, right=True,
+           csv=False),
     Column("budget_amount", "Budget", lambda p: p.budget_amount, table=False),
     Column("budget_currency", "Currency", lambda p: p.budget_currency, table=False),
     Column("spent_eur", "Spent (EUR)", lambda p: p.spent_eur, table=False),

@@ -448,14 +448,24 @@ _CHANGE_COLUMNS = (
     Column("kind", "Kind", lambda c: c.kind, wrap=False),
     Column("id", "ID", lambda c: c.id),
     Column("field", "Field", lambda c: c.field, wrap=False),
-    Column("old", "Old", lambda c: _short_value(c.old)),
-    Column("new", "New", lambda c: _short_value(c.new)),
+    Column("old", "Old", lambda c: c.old, table=False),
+    Column("new", "New", lambda c: c.new, table=False),
+    Column("old_shown", "Old", lambda c: _short_value(c.old), csv=False),
+    Column("new_shown", "New", lambda c: _short_value(c.new), csv=False),
 )
+
+#: The longest value a table of changes shows; CSV and JSON give every value whole.
+_SHOWN = 60
 
 
 def _short_value(value: object) -> object:
+    """A changed value as a table shows it: a whole record by its kind, long text cut."""
     if isinstance(value, dict):
         return "(the whole record)"
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return value[:_SHOWN - 1].rstrip() + "…"
     return value
 
 

@@ -103,6 +103,9 @@ class Column(NamedTuple):
     right: bool = False
     #: Whether it holds dates, which a terminal shows in colour.
     date: bool = False
+    #: Whether CSV has it: a column made only for reading in a table (a shortened value,
+    #: two fields shown as one) leaves CSV to the columns it is made from.
+    csv: bool = True
 
 
 def _table_text(value: object, missing: str = "-") -> str:
@@ -115,6 +118,10 @@ def _table_text(value: object, missing: str = "-") -> str:
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
     if isinstance(value, Source):
         return value.id
+    if isinstance(value, dict):  # a whole record, as diff gives one: its JSON
+        import json
+
+        return safe(json.dumps(value, ensure_ascii=False, sort_keys=True))
     if isinstance(value, tuple):
         return ", ".join(_table_text(item) for item in value)
     if isinstance(value, enum.Enum):
@@ -409,6 +416,7 @@ class Context:
         # spreadsheets) keeps "004" as text.
         block = io.StringIO()
         writer = csv.writer(block, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        columns = [c for c in columns if c.csv]
         writer.writerow(c.name for c in columns)
         for record in records:
             writer.writerow([_csv_text(c.get(record)) for c in columns])
