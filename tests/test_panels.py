@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -295,6 +296,10 @@ def test_every_membership_gives_its_spells_and_they_follow_each_other() -> None:
                 else ends[-1].date() == last.earliest), membership_id
         assert group["end_kind"].iloc[-1] == (
             "left" if m.left else "ended by" if m.left_by else "open")
+        # An end nobody dated keeps how long the membership is known to have lasted.
+        known = group["known_until"].iloc[-1]
+        assert (pandas.isna(known) if m.known_until is None
+                else known.date() == m.known_until.earliest), membership_id
         assert (group["confidence"] == m.confidence.value).all()
     undated = frame[frame["start"].isna()]
     assert len(undated) == sum(m.joined is None for m in memberships)
@@ -353,3 +358,37 @@ def test_states_is_checked() -> None:
         np.panel(["AZ"], states="cow")
     with pytest.raises(ValueError, match="unknown states"):
         np.panel(states="un")  # type: ignore[arg-type]
+
+
+def test_a_partner_with_no_periods_of_its_own_takes_the_lists_or_has_no_rows() -> None:
+    # A user's dataset may give a partner its codes but no periods as a state: in an
+    # all-states panel it then has the list's periods for its code (and is not listed a
+    # second time as a state the data does not hold); with no code either, it is not
+    # known to be in the list at all, and has no rows, not rows in every year.
+    data = np.load()
+    stripped = {"AZE": {"states": ()},
+                "MLT": {"states": (), "cow_code": None, "gw_code": None}}
+    partners = [attrs.evolve(p, **stripped.get(p.code, {})) for p in data.partners()]
+    mine = np.Dataset(info=data.info, sources=data.sources(), partners=partners,
+                      programmes=data.programmes(), memberships=data.memberships(),
+                      milestones=data.milestones(),
+                      trust_fund_projects=data.trust_fund_projects(funding=None))
+    before = np.panel(programmes=["pfp"], start=1985, end=2000, states="cow")
+    after = np.panel(programmes=["pfp"], start=1985, end=2000, states="cow", dataset=mine)
+    azerbaijan = after[after["cow_code"] == 373]
+    assert set(azerbaijan["partner"].astype(str)) == {"AZE"}  # one row a year, its own
+    assert azerbaijan["period"].tolist() == before.loc[before["cow_code"] == 373,
+                                                       "period"].tolist()
+    assert (azerbaijan["status"].tolist()
+            == before.loc[before["cow_code"] == 373, "status"].tolist())
+    assert "MLT" not in set(after["partner"].dropna().astype(str))
+    # Malta the state is still in the list, as a state the data does not hold as MLT;
+    # since MLT cannot be matched to it, no such state is a "no": Malta's PfP years of
+    # 1995-1996, and Cyprus's, are not known, where the bundled data says 1 and 0.
+    malta = after[after["cow_code"] == 338]
+    assert malta["partner"].isna().all()
+    assert malta["status"].isin([-1]).sum() + malta["status"].isna().sum() == len(malta)
+    cyprus = after[(after["cow_code"] == 352) & (after["period"] >= 1994)]
+    assert cyprus["status"].isna().all()
+    assert (before.loc[(before["cow_code"] == 352) & (before["period"] >= 1994), "status"]
+            == 0).all()

@@ -672,6 +672,7 @@ def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = N
                       "description": "The panel for Stata (version 118), status codes "
                       "labelled; a missing status is not known."})
     info = dataset.info
+    citation = cite(dataset).strip()
     descriptor = {
         "name": "nato-partners",
         "title": info.title,
@@ -681,7 +682,7 @@ def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = N
         "homepage": PROJECT_URL,
         "licenses": [{"name": LICENCE, "path": "https://opensource.org/licenses/MIT",
                       "title": "MIT License"}],
-        "citation": cite(dataset).strip(),
+        "citation": citation,
         "resources": resources,
     }
     with open(os.path.join(root, "datapackage.json"), "w", encoding="utf-8") as out:
@@ -690,7 +691,7 @@ def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = N
     with open(os.path.join(root, "README.md"), "w", encoding="utf-8") as out:
         out.write(_PACKAGE_README.format(title=info.title, version=info.version,
                                          horizon=info.reviewed,
-                                         citation=cite(dataset).strip()))
+                                         citation=citation))
     return ("datapackage.json", *written, "README.md")
 
 

@@ -68,6 +68,7 @@ STATUS_LABELS: dict[int | None, str] = {
 }
 
 _NOT_KNOWN = -9  # the COW code for missing data, used only while the panel is built
+_CONFIDENCES = ("low", "medium", "high")  # ordered, as the exports order them
 
 
 def panel(
@@ -111,8 +112,10 @@ def panel(
         :mod:`~nato_partners.state_lists`): a state the dataset does not hold as a partner
         has no ``partner`` code, its list's name and code, 0 where the programme's whole
         membership is known and missing where it is not. A partner's rows are then the
-        periods the list holds it in. ``None`` (the default) gives the dataset's
-        partners in every period they existed.
+        periods the list holds it in (its own, or the list's under its code); while a
+        partner cannot be matched to the list (no periods, no code), no state the data
+        does not hold can be 0, since it might be that partner. ``None`` (the default)
+        gives the dataset's partners in every period they existed.
     :param dataset: the dataset to read; the bundled one if ``None``.
     :returns: the panel, long or wide, in the chosen backend.
     :raises ImportError: if pandas (or the chosen backend) is not installed.
@@ -171,14 +174,14 @@ def panel(
     state_yes = numpy.ones((n_partners, n_periods), dtype=bool)
     state_no = numpy.zeros((n_partners, n_periods), dtype=bool)
     for row, partner in enumerate(chosen_partners):
-        if partner.exists:
+        if partner.exists is not None:
             state_yes[row] = False
             state_no[row] = True
             for spell in partner.exists:
                 yes, no = _overlap(firsts, known, *state_span(spell), numpy.maximum)
                 state_yes[row] |= yes
                 state_no[row] &= no
-    gone = numpy.array([bool(p.exists) and all(s.end is not None for s in p.exists)
+    gone = numpy.array([p.exists is not None and all(s.end is not None for s in p.exists)
                         for p in chosen_partners])
     state_no &= ~after
     no_state = state_no & (~beyond | gone[:, None])  # rows the panel leaves out
@@ -187,6 +190,11 @@ def panel(
     suspended_blocks: list[Any] = []
     membership_blocks: list[Any] = []
     index = {p.code: i for i, p in enumerate(chosen_partners) if p.code is not None}
+    # A state the data does not hold is a "no" only if every partner is matched to the
+    # list: one that is not might be that very state.
+    unheld = numpy.array([p.code is None for p in chosen_partners])
+    if not any(p.code is not None and p.exists == () for p in chosen_partners):
+        unheld[:] = False
     for programme in chosen_programmes:
         start_days, end_days = programme_span(programme)
         existed_yes, existed_no = _overlap(firsts, known, start_days, end_days, numpy.maximum)
@@ -196,6 +204,7 @@ def panel(
             numpy.where(existed_yes & ~beyond & programme.members_complete, 0, _NOT_KNOWN))
         status = numpy.tile(none_held, (n_partners, 1)).astype(numpy.int8)
         status[~state_yes & (status == 0)] = _NOT_KNOWN  # a state that may not have existed
+        status[unheld[:, None] & (status == 0)] = _NOT_KNOWN
         status[:, after] = _NOT_KNOWN
         suspended = numpy.zeros((n_partners, n_periods), dtype=numpy.int8)  # -9 not known
         suspended[status == _NOT_KNOWN] = _NOT_KNOWN
@@ -327,12 +336,15 @@ def spells(
     :returns: a pandas DataFrame with the columns ``partner``, ``partner_name``,
         ``programme``, ``membership``, ``status`` (member, associate, observer or
         suspended), ``start`` and ``start_precision``, ``end`` and ``end_precision``,
-        ``end_kind`` and ``confidence``, in the order the spells began. A date is the
+        ``end_kind``, ``known_until`` and its precision, and ``confidence``, in the order
+        the spells began. A date is the
         first day of its period, as in :func:`~nato_partners.to_dataframe`; a start no
         source dates is missing. ``end_kind`` says what the end is: ``"left"``,
         ``"ended by"`` (the membership had ended by that date, on a day no source gives),
         ``"suspended"``, ``"resumed"``, or ``"open"`` (no end is recorded: in force at
-        the data's horizon, as far as it knows).
+        the data's horizon, as far as it knows). For an end no source dates,
+        ``known_until`` is the last day the sources show the membership in force: between
+        it and ``end`` the spell is not known to go on.
     :raises ImportError: if pandas is not installed.
     :raises NotFoundError: if a partner or a programme is unknown.
     """
@@ -351,19 +363,29 @@ def spells(
             rows += _membership_spells(membership, chosen_partners[membership.partner].name)
     frame = pandas.DataFrame(rows, columns=[
         "partner", "partner_name", "programme", "membership", "status", "start",
-        "start_precision", "end", "end_precision", "end_kind", "confidence"])
-    for name in ("start", "end"):
+        "start_precision", "end", "end_precision", "end_kind", "known_until",
+        "known_until_precision", "confidence"])
+    for name in ("start", "end", "known_until"):
         frame[name] = pandas.to_datetime(frame[name]).astype("datetime64[s]")
     precisions = [p.value for p in Precision]
     frame["start_precision"] = pandas.Categorical(frame["start_precision"], precisions, True)
     frame["end_precision"] = pandas.Categorical(frame["end_precision"], precisions, True)
+    frame["known_until_precision"] = pandas.Categorical(frame["known_until_precision"],
+                                                        precisions, True)
     frame["status"] = pandas.Categorical(frame["status"], [
         s.value for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER, Status.SUSPENDED)])
     frame["end_kind"] = pandas.Categorical(
         frame["end_kind"], ["left", "ended by", "suspended", "resumed", "open"])
     frame["confidence"] = pandas.Categorical(frame["confidence"],
-                                             ["low", "medium", "high"], True)
+                                             _CONFIDENCES, True)
     return frame
+
+
+def _day_and_precision(date: PartialDate | None) -> tuple[str | None, str | None]:
+    """A date as the tables give it: its first day, and its precision."""
+    if date is None:
+        return None, None
+    return date.earliest.isoformat(), date.precision.value
 
 
 def _membership_spells(membership: Membership, name: str) -> list[tuple[Any, ...]]:
@@ -378,15 +400,12 @@ def _membership_spells(membership: Membership, name: str) -> list[tuple[Any, ...
             cuts.append((role_status(m).value, m.resumed))
     rows = []
     for number, (status, start) in enumerate(cuts):
-        if number + 1 < len(cuts):
-            end, kind = cuts[number + 1][1], ("suspended", "resumed")[number]
-        else:
-            end, kind = m.ends, end_kind
-        rows.append((m.partner, name, m.programme, m.id, status,
-                     None if start is None else start.earliest.isoformat(),
-                     None if start is None else start.precision.value,
-                     None if end is None else end.earliest.isoformat(),
-                     None if end is None else end.precision.value, kind,
+        last = number + 1 == len(cuts)
+        end, kind = ((m.ends, end_kind) if last
+                     else (cuts[number + 1][1], ("suspended", "resumed")[number]))
+        known = m.known_until if last else None
+        rows.append((m.partner, name, m.programme, m.id, status, *_day_and_precision(start),
+                     *_day_and_precision(end), kind, *_day_and_precision(known),
                      m.confidence.value))
     return rows
 
@@ -395,7 +414,8 @@ class _Unit(NamedTuple):
     """A row group of the panel: a partner, or a state of a list the dataset does not hold.
 
     ``states`` gives the codes of each period; ``exists`` the periods the unit has rows
-    in (all of a partner's periods as a state, or only those of the chosen list).
+    in (all of a partner's periods as a state, or only those of the chosen list), or
+    ``None`` for a partner that records none (it has rows in every period).
     """
 
     code: str | None
@@ -404,22 +424,33 @@ class _Unit(NamedTuple):
     cow_code: int | None
     gw_code: int | None
     states: tuple[StateSpell, ...]
-    exists: tuple[StateSpell, ...]
+    exists: tuple[StateSpell, ...] | None
 
 
 def _units(partners: list[Partner], system_name: str | None) -> list[_Unit]:
-    units = [_Unit(p.code, p.name, p.iso_numeric, p.cow_code, p.gw_code, p.states,
-                   p.states if system_name is None else
-                   tuple(s for s in p.states if s.system.value == system_name))
-             for p in partners]
     if system_name is None:
-        return units
+        return [_Unit(p.code, p.name, p.iso_numeric, p.cow_code, p.gw_code, p.states,
+                      p.states or None) for p in partners]
     system = StateSystem(system_name)
-    held = {(s.code, s.start) for p in partners for s in p.states if s.system is system}
+    listed = state_list(system)
+    units = []
+    for p in partners:
+        own = tuple(s for s in p.states if s.system is system)
+        if not own:
+            # No periods of its own in this list: the list's periods under its code, so
+            # that it is not also a state the data does not hold. With no code either, it
+            # is not known to be in the list, and has no rows.
+            code = p.cow_code if system is StateSystem.COW else p.gw_code
+            own = tuple(StateSpell(system=system, code=listed_state.code,
+                                   start=listed_state.start, end=listed_state.end)
+                        for listed_state in listed if listed_state.code == code)
+        units.append(_Unit(p.code, p.name, p.iso_numeric, p.cow_code, p.gw_code, p.states,
+                           own))
+    held = {(s.code, s.start) for unit in units for s in unit.exists or ()}
     others: dict[int, list[ListedState]] = {}
-    for listed in state_list(system):
-        if (listed.code, listed.start) not in held:
-            others.setdefault(listed.code, []).append(listed)
+    for listed_state in listed:
+        if (listed_state.code, listed_state.start) not in held:
+            others.setdefault(listed_state.code, []).append(listed_state)
     for code, periods in others.items():
         spells = tuple(StateSpell(system=system, code=code, start=p.start, end=p.end)
                        for p in periods)
@@ -603,7 +634,7 @@ def _long_frame(pandas: Any, numpy: Any, partners: Sequence[_Unit],
     }
     # Each cell held by a membership names it, with the precision of its dates.
     precisions = ["year", "month", "day"]
-    confidences = ["low", "medium", "high"]  # ordered, as in the exports
+    confidences = list(_CONFIDENCES)
     ids, joined, ends, confidence = [], [], [], []
     for behind, held in membership_blocks:
         # behind is -1 where no membership holds the cell: each lookup's last entry.
