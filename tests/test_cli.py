@@ -813,6 +813,19 @@ def test_projects_name_their_partner_and_every_budget_with_its_currency() -> Non
     assert '"budget_amount","budget_currency"' in header
 
 
+def test_panel_gives_every_state_of_a_list_when_asked() -> None:
+    pytest.importorskip("pandas")
+    rows = csv_rows(ok("panel", "--programme", "nato", "--from", "2010", "--to", "2010",
+                       "--states", "cow", "--format", "csv"))
+    library = np.panel(programmes=["nato"], start=2010, end=2010, states="cow")
+    assert len(rows) == len(library) == 194
+    cyprus = next(r for r in rows if r["cow_code"] == "352")
+    assert (cyprus["partner"], cyprus["partner_name"], cyprus["status"]) == ("", "Cyprus", "0")
+    both = run("panel", "--partner", "AZ", "--states", "cow")
+    assert both.returncode == 2
+    assert "leave out --partner" in both.stderr
+
+
 def test_coverage_rows_match_the_library() -> None:
     rows = csv_rows(ok("coverage", "--partner", "GE", "--format", "csv"))
     expected = [r for r in np.coverage() if r.partner == "GEO"]

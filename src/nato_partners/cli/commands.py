@@ -387,14 +387,19 @@ def _panel_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ask about this day of each year instead of any day of it")
     parser.add_argument("--wide", action="store_true",
                         help="one column of status codes per programme")
+    parser.add_argument("--states", choices=("cow", "gw"),
+                        help="a row for every state of the Correlates of War or "
+                        "Gleditsch-Ward list, partners or not (leave out --partner)")
 
 
 def _panel(ctx: Context) -> int:
     args = ctx.args
+    if args.states and args.partner:  # the library's words name its own parameters
+        raise UsageError("--states gives every state of a list; leave out --partner")
     try:
         frame = panel(args.partner, args.programme, args.start, args.end, freq=args.freq,
                       reference=args.reference, wide=args.wide, dtypes="nullable",
-                      dataset=ctx.dataset)
+                      states=args.states, dataset=ctx.dataset)
     except ImportError as error:  # pandas is an optional extra
         raise UsageError(str(error)) from None
     if ctx.format == "json":
@@ -728,7 +733,8 @@ COMMANDS: tuple[Command, ...] = (
         name="panel",
         summary="write a partner-programme-year panel of membership status (COW IGO codes)",
         examples=["panel --programme pfp --from 1991 --to 2025 --format csv",
-                  "panel --programme pfp --programme eapc --wide --format csv"],
+                  "panel --programme pfp --programme eapc --wide --format csv",
+                  "panel --programme nato --states cow --format csv"],
         run=_panel,
         arguments=_panel_arguments,
         details="Needs pandas: pip install 'nato-partners[pandas]'. Status codes: 1 full "
