@@ -385,12 +385,10 @@ def test_query_results_are_results_tuples() -> None:
 
 def test_query_results_convert_to_tables_of_their_record_type() -> None:
     pytest.importorskip("pandas")
-    from nato_partners.export import from_dataframe
-
     timeline = np.timeline("AZ")
     frame = timeline.to_dataframe()
     assert len(frame) == len(timeline)
-    assert from_dataframe(frame, Milestone) == timeline
+    assert np.from_dataframe(frame, Milestone) == timeline
     assert len(np.milestones(partner="AZ", since="2100").to_dataframe(Milestone)) == 0
 
 

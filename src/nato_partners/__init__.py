@@ -18,26 +18,17 @@ if TYPE_CHECKING:
     from .changes import Change, diff
     from .citations import cite
     from .convert import converter, make_converter, structure, unstructure
-    from .coverage_report import Coverage, coverage
+    from .coverage_report import coverage
     from .dataset import Dataset
     from .dates import Certainty, DateLike, PartialDate, Precision
     from .errors import DataError, NotFoundError, NotKnownError, Problem
-    from .export import (
-        from_arrow,
-        from_dataframe,
-        read_parquet,
-        to_arrow,
-        to_dataframe,
-        to_parquet,
-        to_polars,
-        write_package,
-    )
     from .files import MAX_FILE_BYTES
     from .loading import load, load_dataset
     from .matching import Match
     from .model import (
         Area,
         Confidence,
+        Coverage,
         DatasetInfo,
         Funding,
         Membership,
@@ -55,6 +46,7 @@ if TYPE_CHECKING:
         StateSystem,
         TrustFundProject,
     )
+    from .package import write_package
     from .panels import panel, panel_diff, spells
     from .plot import plot_timeline
     from .queries import (
@@ -78,6 +70,15 @@ if TYPE_CHECKING:
     from .results import Results
     from .schema import json_schema, schemas, write_schemas
     from .state_lists import ListedState, state_list
+    from .tables import (
+        from_arrow,
+        from_dataframe,
+        read_parquet,
+        to_arrow,
+        to_dataframe,
+        to_parquet,
+        to_polars,
+    )
     from .write import write_dataset
 
 # The module that holds each public name. Importing the package imports none of them, so
@@ -88,12 +89,12 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "answers": ("NotKnown", "Status"),
     "changes": ("Change", "diff"),
     "citations": ("cite",),
-    "coverage_report": ("Coverage", "coverage"),
+    "coverage_report": ("coverage",),
     "convert": ("converter", "make_converter", "structure", "unstructure"),
     "dataset": ("Dataset",),
     "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
     "errors": ("DataError", "NotFoundError", "NotKnownError", "Problem"),
-    "export": (
+    "tables": (
         "from_arrow",
         "from_dataframe",
         "read_parquet",
@@ -101,13 +102,14 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "to_dataframe",
         "to_parquet",
         "to_polars",
-        "write_package",
     ),
+    "package": ("write_package",),
     "files": ("MAX_FILE_BYTES",),
     "loading": ("load", "load_dataset"),
     "model": (
         "Area",
         "Confidence",
+        "Coverage",
         "DatasetInfo",
         "Funding",
         "Membership",

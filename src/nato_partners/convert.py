@@ -38,7 +38,6 @@ from ._fastpath_code import STRUCTURERS
 from .dates import PartialDate, _parse_date
 from .errors import DataError, Problem, did_you_mean
 from .model import MAX_WHOLE_NUMBER
-from .results import Results
 
 __all__ = [
     "converter",
@@ -105,6 +104,11 @@ def _structure_date(value: object, _: type) -> PartialDate:
     if type(value) is not str:
         raise TypeError(f"expected a date as text such as 1994-05-04, not {_kind_of(value)}")
     return _parse_date(value)
+
+
+def _is_tuple_subclass(cls: Any) -> bool:
+    return (isinstance(cls, type) and issubclass(cls, tuple) and cls is not tuple
+            and not hasattr(cls, "_fields"))
 
 
 def _is_enum(cls: Any) -> bool:
@@ -202,8 +206,10 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
-    # Query results are a tuple subclass that cattrs would otherwise pass through as is.
-    conv.register_unstructure_hook(Results, lambda results: [conv.unstructure(r) for r in results])
+    # Query results are a tuple subclass that cattrs would otherwise pass through as is;
+    # named tuples are left to cattrs.
+    conv.register_unstructure_hook_func(
+        _is_tuple_subclass, lambda items: [conv.unstructure(item) for item in items])
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda cls: _tuple_hook_factory(cls, conv)

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
-from ._html import HtmlRepr
 from .dates import Precision
-from .model import Confidence, Membership, Source
+from .model import Confidence, Coverage, Membership, Source
 from .results import Results
 
 if TYPE_CHECKING:
@@ -131,36 +128,6 @@ def source_kind(source: Source) -> str:
     if kind is not None:
         return kind
     return "press or other" if source.url else "offline"
-
-
-@attrs.frozen(kw_only=True)
-class Coverage(HtmlRepr):
-    """What the data holds about one partner in one programme.
-
-    :param partner: the partner's alpha-3 code.
-    :param programme: the programme's id.
-    :param held: whether the data holds a membership.
-    :param answer: ``"member on record"``, ``"not a member"`` (the data holds the
-        programme's complete membership and none of the partner's) or ``"not known"``.
-    :param memberships: how many memberships the data holds.
-    :param joined_precision: the coarsest precision of their ``joined`` dates, ``None``
-        if none is dated.
-    :param undated: whether some membership has no ``joined`` date.
-    :param source_kinds: the kinds of source behind them, by publisher (from a list kept
-        by hand, ``coverage_report.PUBLISHER_KINDS``): ``nato``, ``government``,
-        ``encyclopaedia`` or ``press or other``.
-    :param confidence: the lowest confidence among them.
-    """
-
-    partner: str
-    programme: str
-    held: bool
-    answer: str
-    memberships: int = 0
-    joined_precision: Precision | None = None
-    undated: bool = False
-    source_kinds: tuple[str, ...] = ()
-    confidence: Confidence | None = None
 
 
 _ORDER = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}

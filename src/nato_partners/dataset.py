@@ -141,6 +141,7 @@ class Dataset:
     """
 
     __slots__ = (
+        "__weakref__",  # results refer to their dataset weakly
         "_by_pair",
         "_by_partner",
         "_by_programme",
@@ -210,17 +211,15 @@ class Dataset:
 
     def _index(self, info: DatasetInfo, parts: _Parts) -> None:
         self._info = info
-        self._sources = Results(sorted(parts.sources, key=lambda s: s.id), Source)
-        self._partners = Results(sorted(parts.partners, key=lambda p: p.name), Partner)
-        self._programmes = Results(
-            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name)), Programme
-        )
-        self._memberships = Results(
+        self._sources = self._results(sorted(parts.sources, key=lambda s: s.id), Source)
+        self._partners = self._results(sorted(parts.partners, key=lambda p: p.name), Partner)
+        self._programmes = self._results(
+            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name)), Programme)
+        self._memberships = self._results(
             sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme)),
-            Membership,
-        )
-        self._projects = Results(sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)),
-                                 TrustFundProject)
+            Membership)
+        self._projects = self._results(
+            sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)), TrustFundProject)
 
         self._partner_keys: dict[str, Partner] = {}
         for partner in self._partners:
@@ -270,6 +269,11 @@ class Dataset:
         self._membership_ids: dict[str, Membership] | None = None
         # The records' text and the sources' text, published together (see search).
         self._text: _SearchText | None = None
+
+    def _results(self, records: Iterable[_R], record_type: type[Any] | None = None
+                 ) -> Results[_R]:
+        """The records as this dataset's results, which the exports ask for names."""
+        return Results(records, record_type, self)
 
     @property
     def info(self) -> DatasetInfo:
@@ -336,7 +340,7 @@ class Dataset:
             # A country that was not a state then was neither an Ally nor a partner.
             found = [p for p in found if (p.code in allies) is ally and
                      _rules.state_existed(p, first, last) is not Certainty.NO]
-        return found if isinstance(found, Results) else Results(found, Partner)
+        return found if isinstance(found, Results) else self._results(found, Partner)
 
     @overload
     def partner(
@@ -481,7 +485,7 @@ class Dataset:
         if partner is None:
             return self._programmes
         ids = {m.programme for m in self._by_partner.get(self.partner(partner).code, ())}
-        return Results((p for p in self._programmes if p.id in ids), Programme)
+        return self._results((p for p in self._programmes if p.id in ids), Programme)
 
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
@@ -547,10 +551,10 @@ class Dataset:
             found = self._memberships
         if on is None:
             # An index's own Results, shared: like every result, it cannot be changed.
-            return found if isinstance(found, Results) else Results(found, Membership)
+            return found if isinstance(found, Results) else self._results(found, Membership)
         first, last = _period_days(on)
-        return Results([m for m in found if m._certainty(first, last) is not Certainty.NO],
-                       Membership)
+        return self._results([m for m in found if m._certainty(first, last) is not Certainty.NO],
+                             Membership)
 
     def membership(self, id: str) -> Membership:
         """Find a membership by its id, such as ``"AZE/pfp"`` or ``"MLT/pfp/2"``.
@@ -722,8 +726,8 @@ class Dataset:
         if on is None:
             if not (what.members_complete or known_only):
                 raise NotKnownError(_rules.incomplete(what).reason)
-            return Results((self.partner(c) for c in dict.fromkeys(m.partner for m in held)),
-                           Partner)
+            return self._results(
+                (self.partner(c) for c in dict.fromkeys(m.partner for m in held)), Partner)
         first, last = _period_days(on, "on")
         yes, maybe, unknown = self._in_force(held, what, first, last)
         if not known_only:
@@ -732,7 +736,7 @@ class Dataset:
             if maybe:
                 raise NotKnownError(_rules.open_dates(maybe, what, str(PartialDate.coerce(on)))
                                     .reason)
-        return Results(yes, Partner)
+        return self._results(yes, Partner)
 
     @overload
     def member_counts(
@@ -889,13 +893,13 @@ class Dataset:
         if first is not None and last is not None and first > last:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
         if not wanted:
-            return Results(self._milestone_index.between(first, last), Milestone)
+            return self._results(self._milestone_index.between(first, last), Milestone)
         # Answer from a pair's index if two filters make one, else from the smallest
         # index, then test the filters it does not cover on what it holds.
         if len(wanted) == 1:
             ((field, value),) = wanted.items()
             index = self._family(field).get(value, _NO_MILESTONES)
-            return Results(index.between(first, last), Milestone)
+            return self._results(index.between(first, last), Milestone)
         pair = next(((a, b) for a, b in _PAIRS if a in wanted and b in wanted), None)
         if pair is not None:
             index = self._family(f"{pair[0]}+{pair[1]}").get(
@@ -914,7 +918,7 @@ class Dataset:
             else:
                 get = operator.attrgetter(field)
                 found = [m for m in found if get(m) == wanted[field]]
-        return Results(found, Milestone)
+        return self._results(found, Milestone)
 
     def _family(self, name: str) -> dict[Any, _DateIndex]:
         """The milestones by one field or by a pair of :data:`_PAIRS` (a name such as
@@ -982,7 +986,7 @@ class Dataset:
                 raise ValueError(f"unknown funding {funding!r}; expected trust-fund, sps or "
                                  "None for both") from None
             found = [p for p in found if p.funding is kind]
-        return found if isinstance(found, Results) else Results(found, TrustFundProject)
+        return found if isinstance(found, Results) else self._results(found, TrustFundProject)
 
     def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
@@ -1002,7 +1006,7 @@ class Dataset:
             *self.trust_fund_projects(found, funding=None),
         )
         cited = {s.id: s for record in records for s in record.sources}
-        return Results((cited[key] for key in sorted(cited)), Source)
+        return self._results((cited[key] for key in sorted(cited)), Source)
 
     def search(self, text: str) -> Results[Record]:
         """Every record whose text mentions ``text``, ignoring case.
@@ -1025,9 +1029,9 @@ class Dataset:
         own, of_sources = searched
         cited = {key for key, text in of_sources if needle in text}
         if not cited:  # the usual case: only the records' own text can hold the words
-            return Results(record for record, text in own if needle in text)
-        return Results(record for record, text in own
-                       if needle in text or any(s.id in cited for s in record.sources))
+            return self._results((record for record, text in own if needle in text))
+        return self._results((record for record, text in own
+                        if needle in text or any(s.id in cited for s in record.sources)))
 
     def _search_text(self) -> _SearchText:
         """Every record's text and every source's, built whole before it is published.
@@ -1058,8 +1062,8 @@ class Dataset:
         from .matching import Match, field_texts
 
         needle = text.strip().casefold()
-        return Results((match for record in self.search(text)
-                        for match in field_texts(record, needle)), Match)
+        return self._results((match for record in self.search(text)
+                              for match in field_texts(record, needle)), Match)
 
 
 
@@ -1249,7 +1253,7 @@ def _group(records: Results[_R], key: Callable[[_R], _K]) -> dict[_K, Results[_R
     groups: dict[_K, list[_R]] = {}
     for record in records:
         groups.setdefault(key(record), []).append(record)
-    return {k: Results(v, records.record_type) for k, v in groups.items()}
+    return {k: Results(v, records.record_type, records.dataset) for k, v in groups.items()}
 
 
 def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:

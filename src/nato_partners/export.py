@@ -16,9 +16,13 @@ Every export flattens records the same way, one row per record and one column pe
 
 Reading a table back (:func:`from_dataframe`, :func:`from_arrow`, :func:`read_parquet`)
 gives records equal to those written. A table holds source ids, not whole sources, so the
-sources are looked up in a :class:`~nato_partners.Dataset`, the bundled one unless another
-is given. Columns that are not record fields (``source_urls``, or any a user added) are
-ignored.
+sources are looked up in a :class:`~nato_partners.Dataset`. Columns that are not record
+fields (``source_urls``, or any a user added) are ignored.
+
+This module reads no dataset of its own: the names beside the codes come from the dataset
+given, or the one the records came from (query results know it), and are not known
+otherwise. The package's functions of the same names (``nato_partners.to_dataframe``
+and so on) fall back on the bundled dataset.
 
 These functions need the optional extras: ``pip install 'nato-partners[pandas]'`` for
 DataFrames and ``pip install 'nato-partners[arrow]'`` for Arrow and Parquet.
@@ -38,19 +42,19 @@ import enum
 import numbers
 import os
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from ._extras import require
 from .convert import structure_or_describe
-from .coverage_report import Coverage
 from .dates import PartialDate, Precision
 from .errors import DataError, NotFoundError, Problem
 from .matching import Match
 from .model import (
     Confidence,
+    Coverage,
     Membership,
     Milestone,
     Partner,
@@ -76,7 +80,6 @@ __all__ = [
     "to_dataframe",
     "to_parquet",
     "to_polars",
-    "write_package",
 ]
 
 #: The record types that can be turned into tables.
@@ -235,7 +238,9 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     :param records: records of one type, such as ``dataset.milestones()``.
     :param cls: the record type; needed only to get an empty table from no records.
     :param dataset: where to look up the names of the partners and programmes that
-        memberships, milestones and projects refer to; the bundled dataset if ``None``.
+        memberships, milestones and projects refer to; if ``None``, the dataset the records
+        came from (see :attr:`Results.dataset <nato_partners.Results.dataset>`), else the
+        names are missing (not known).
     :returns: the DataFrame; dates are ``datetime64[s]``, vocabulary words and precisions
         are categoricals (precision and confidence ordered: year < month < day and
         low < medium < high), text is the ``string`` dtype, whole numbers ``Int64``; a
@@ -245,6 +250,7 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     :raises ValueError: if there are no records and no ``cls``.
     """
     pandas = require("pandas", "pandas", "to_dataframe")
+    dataset = _dataset_of(records, dataset)
     rows = list(records)
     cls = _record_type(rows, cls, "to_dataframe")
     data: dict[str, Any] = {}
@@ -266,18 +272,19 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
 
 
+def _dataset_of(records: Iterable[Any], dataset: Dataset | None) -> Dataset | None:
+    """The dataset given, or else the one query results say they came from."""
+    return dataset if dataset is not None else getattr(records, "dataset", None)
+
+
 #: Columns of codes that a table follows with a column of names, for the record types
 #: that refer to partners and programmes (not Partner and Programme themselves).
 _NAMED = {"partner": "partner_name", "programme": "programme_name"}
 
 
 def _names(column: str, codes: list[Any], dataset: Dataset | None) -> list[str | None]:
-    if not codes:
-        return []
-    if dataset is None:
-        from .loading import load
-
-        dataset = load()
+    if dataset is None:  # no dataset to ask: the names are not known
+        return [None] * len(codes)
     find = dataset.partner if column == "partner" else dataset.programme
     names: dict[str, str | None] = {}
     for code in dict.fromkeys(codes):
@@ -313,6 +320,7 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
     :raises ValueError: if there are no records and no ``cls``.
     """
     pa = require("pyarrow", "arrow", "to_arrow")
+    dataset = _dataset_of(records, dataset)
     rows = list(records)
     cls = _record_type(rows, cls, "to_arrow")
     columns = _columns(rows, cls)
@@ -336,12 +344,14 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
     return pa.table(arrays, metadata={_META_KEY: cls.__name__.encode()})
 
 
-def to_polars(records: Iterable[TableRecord], cls: type[TableRecord] | None = None
-              ) -> pl.DataFrame:
+def to_polars(records: Iterable[TableRecord], cls: type[TableRecord] | None = None,
+              dataset: Dataset | None = None) -> pl.DataFrame:
     """Make a polars DataFrame with one row per record, by way of :func:`to_arrow`.
 
     :param records: records of one type.
     :param cls: the record type; needed only to get an empty table from no records.
+    :param dataset: where to look up partner and programme names, as for
+        :func:`to_dataframe`.
     :returns: the DataFrame, with the columns and types of the Arrow table (vocabulary
         words as categoricals).
     :raises ImportError: if polars or pyarrow is not installed.
@@ -349,23 +359,25 @@ def to_polars(records: Iterable[TableRecord], cls: type[TableRecord] | None = No
     :raises ValueError: if there are no records and no ``cls``.
     """
     polars = require("polars", "polars", "to_polars")
-    frame = polars.from_arrow(to_arrow(records, cls))
+    frame = polars.from_arrow(to_arrow(records, cls, dataset))
     return cast("pl.DataFrame", frame)
 
 
 def to_parquet(records: Iterable[TableRecord], path: str | os.PathLike[str],
-               cls: type[TableRecord] | None = None) -> None:
+               cls: type[TableRecord] | None = None, dataset: Dataset | None = None) -> None:
     """Write records to a Parquet file, as the table :func:`to_arrow` makes.
 
     :param records: records of one type.
     :param path: the file to write; it is replaced if it exists.
     :param cls: the record type; needed only to write an empty table.
+    :param dataset: where to look up partner and programme names, as for
+        :func:`to_dataframe`.
     :raises ImportError: if pyarrow is not installed.
     :raises TypeError: if the records are of several types, or not records.
     :raises ValueError: if there are no records and no ``cls``.
     """
     parquet = require("pyarrow.parquet", "arrow", "to_parquet")
-    parquet.write_table(to_arrow(records, cls), os.fspath(path))
+    parquet.write_table(to_arrow(records, cls, dataset), os.fspath(path))
 
 
 # -- columns to records --------------------------------------------------------------------
@@ -378,12 +390,13 @@ def from_dataframe(frame: pd.DataFrame, cls: type[_R], dataset: Dataset | None =
     :param frame: the DataFrame; its columns may be in any order, and extra columns are
         ignored.
     :param cls: the record type the rows hold, such as :class:`~nato_partners.Milestone`.
-    :param dataset: where to look up the sources the rows cite by id; the bundled dataset
-        if ``None``.
+    :param dataset: where to look up the sources the rows cite by id (needed for every
+        record type but :class:`~nato_partners.Coverage` and :class:`~nato_partners.Match`).
     :returns: the records, in row order.
     :raises ImportError: if pandas is not installed.
     :raises TypeError: if ``cls`` is not a record type that makes tables.
-    :raises ValueError: if a column is missing.
+    :raises ValueError: if a column is missing, or no dataset is given where one is
+        needed.
     :raises DataError: listing every cell that does not make a valid record.
     """
     require("pandas", "pandas", "from_dataframe")
@@ -402,13 +415,14 @@ def from_arrow(table: pa.Table, cls: type[_R], dataset: Dataset | None = None
 
     :param table: the table; extra columns are ignored.
     :param cls: the record type the rows hold.
-    :param dataset: where to look up the sources the rows cite by id; the bundled dataset
-        if ``None``.
+    :param dataset: where to look up the sources the rows cite by id (needed for every
+        record type but :class:`~nato_partners.Coverage` and :class:`~nato_partners.Match`).
     :returns: the records, in row order.
     :raises ImportError: if pyarrow is not installed.
     :raises TypeError: if ``cls`` is not a record type that makes tables, or the table's
         metadata says it holds another type.
-    :raises ValueError: if a column is missing.
+    :raises ValueError: if a column is missing, or no dataset is given where one is
+        needed.
     :raises DataError: listing every cell that does not make a valid record.
     """
     require("pyarrow", "arrow", "from_arrow")
@@ -427,13 +441,14 @@ def read_parquet(path: str | os.PathLike[str], cls: type[_R], dataset: Dataset |
 
     :param path: the file.
     :param cls: the record type the file holds.
-    :param dataset: where to look up the sources the rows cite by id; the bundled dataset
-        if ``None``.
+    :param dataset: where to look up the sources the rows cite by id (needed for every
+        record type but :class:`~nato_partners.Coverage` and :class:`~nato_partners.Match`).
     :returns: the records, in row order.
     :raises ImportError: if pyarrow is not installed.
     :raises OSError: if the file cannot be read.
     :raises TypeError: if the file holds another record type.
-    :raises ValueError: if a column is missing.
+    :raises ValueError: if a column is missing, or no dataset is given where one is
+        needed.
     :raises DataError: listing every cell that does not make a valid record.
     """
     parquet = require("pyarrow.parquet", "arrow", "read_parquet")
@@ -459,10 +474,8 @@ def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
     sources: dict[str, Source] = {}
     if any(leaf.kind == "sources" for leaf in _LEAVES[cls]):
         if dataset is None:
-            # Imported here: export builds on the dataset, and most uses never come here.
-            from .loading import load
-
-            dataset = load()
+            raise ValueError(f"reading {cls.__name__} records back needs the dataset whose "
+                             "sources they cite: pass dataset=")
         sources = {s.id: s for s in dataset.sources()}
     records: list[_R] = []
     problems: list[Problem] = []
@@ -585,232 +598,3 @@ def _cited(ids: list[Any], sources: Mapping[str, Source], field: str, label: str
         else:
             found.append(sources.get(key, key) if isinstance(key, str) else key)
     return found
-
-
-# -- a data package: every table as CSV, the panel for Stata, and a schema for each -------
-
-#: The record tables of a package, by file name, with each one's key.
-_PACKAGE_TABLES: tuple[tuple[str, type[Any], str], ...] = (
-    ("partners", Partner, "code"), ("programmes", Programme, "id"),
-    ("memberships", Membership, "id"), ("milestones", Milestone, "id"),
-    ("trust_fund_projects", TrustFundProject, "id"), ("sources", Source, "id"))
-#: Foreign keys: a table's field, and the table and field it refers to.
-_REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "memberships": (("partner", "partners", "code"), ("programme", "programmes", "id")),
-    "milestones": (("partner", "partners", "code"), ("programme", "programmes", "id")),
-    "trust_fund_projects": (("partner", "partners", "code"),),
-    "citations": (("source", "sources", "id"),),
-    "panel": (("partner", "partners", "code"), ("programme", "programmes", "id"),
-              ("membership", "memberships", "id")),
-    "spells": (("partner", "partners", "code"), ("programme", "programmes", "id"),
-               ("membership", "memberships", "id")),
-}
-_STATA_STATUS = {1: "full member", 2: "associate", 3: "observer", 0: "not a member",
-                 -1: "not in existence"}
-
-
-def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = None
-                  ) -> tuple[str, ...]:
-    """Write the dataset as a Frictionless Data Package that R, Stata and Python read.
-
-    The directory gets a CSV file per record table (``partners``, ``programmes``,
-    ``memberships``, ``milestones``, ``trust_fund_projects``, ``sources``), ``citations``
-    (which record cites which source), the yearly ``panel`` in long form and its
-    ``spells``, the panel as a Stata file (``panel.dta``, with value labels for the status
-    codes), a ``README.md`` on reading them, and ``datapackage.json``: the data version,
-    the horizon, the licence, the citation, and a schema per table with its types, keys and
-    foreign keys. Dates are written as their first day, with a ``_precision`` column;
-    ``iso_numeric`` is text ("004"); lists are JSON arrays; an empty cell is missing, and
-    in the panel missing means not known, never 0.
-
-    :param directory: where to write; created if it does not exist. Files of these names
-        are replaced.
-    :param dataset: the dataset to write; the bundled one if ``None``.
-    :returns: the names of the files written.
-    :raises ImportError: if pandas is not installed.
-    :raises OSError: if a file cannot be written.
-    """
-    import json
-
-    pandas = require("pandas", "pandas", "write_package")
-    from .citations import LICENCE, PROJECT_URL, cite
-    from .panels import STATUS_LABELS, panel, spells
-
-    if dataset is None:
-        from .loading import load
-
-        dataset = load()
-    root = os.fspath(directory)
-    os.makedirs(root, exist_ok=True)
-    tables: dict[str, tuple[Any, tuple[str, ...]]] = {}
-    citing: list[tuple[str, str, str]] = []
-    for name, cls, key_field in _PACKAGE_TABLES:
-        records = list(_package_records(dataset, cls))
-        frame = to_dataframe(records, cls, dataset).drop(columns=["source_urls"],
-                                                          errors="ignore")
-        if "sources" in frame:
-            citing += [(name, getattr(r, key_field), s.id) for r in records
-                       for s in r.sources]
-            frame = frame.drop(columns=["sources"])
-        tables[name] = (frame, (key_field,))
-    tables["citations"] = (pandas.DataFrame(citing, columns=["table", "record", "source"]),
-                           ("table", "record", "source"))
-    long = panel(dataset=dataset, dtypes="nullable")
-    tables["panel"] = (long, ("partner", "programme", "period"))
-    tables["spells"] = (spells(dataset=dataset), ())
-    written = []
-    resources = []
-    for name, (frame, key) in tables.items():
-        path = f"{name}.csv"
-        _csv(frame).to_csv(os.path.join(root, path), index=False, na_rep="")
-        written.append(path)
-        resources.append(_resource(name, path, frame, key, _REFERENCES.get(name, ())))
-    _stata(long, os.path.join(root, "panel.dta"), STATUS_LABELS)
-    written.append("panel.dta")
-    resources.append({"name": "panel-stata", "path": "panel.dta", "format": "dta",
-                      "mediatype": "application/x-stata-dta", "encoding": "utf-8",
-                      "description": "The panel for Stata (version 118), status codes "
-                      "labelled; a missing status is not known."})
-    info = dataset.info
-    citation = cite(dataset).strip()
-    descriptor = {
-        "name": "nato-partners",
-        "title": info.title,
-        "description": info.description or "",
-        "version": info.version,
-        "horizon": str(info.reviewed),
-        "homepage": PROJECT_URL,
-        "licenses": [{"name": LICENCE, "path": "https://opensource.org/licenses/MIT",
-                      "title": "MIT License"}],
-        "citation": citation,
-        "resources": resources,
-    }
-    with open(os.path.join(root, "datapackage.json"), "w", encoding="utf-8") as out:
-        json.dump(descriptor, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    with open(os.path.join(root, "README.md"), "w", encoding="utf-8") as out:
-        out.write(_PACKAGE_README.format(title=info.title, version=info.version,
-                                         horizon=info.reviewed,
-                                         citation=citation))
-    return ("datapackage.json", *written, "README.md")
-
-
-def _package_records(dataset: Dataset, cls: type[Any]) -> Iterable[Any]:
-    finders: dict[type[Any], Callable[[], Iterable[Any]]] = {
-        Partner: dataset.partners, Programme: dataset.programmes,
-        Membership: dataset.memberships, Milestone: dataset.milestones,
-        TrustFundProject: lambda: dataset.trust_fund_projects(funding=None),
-        Source: dataset.sources}
-    return finders[cls]()
-
-
-def _csv(frame: Any) -> Any:
-    """The frame as CSV writes it: days as ISO dates, lists as JSON arrays."""
-    import json
-
-    out = frame.copy()
-    for name in out.columns:
-        column = out[name]
-        if str(column.dtype).startswith("datetime64"):
-            out[name] = column.dt.strftime("%Y-%m-%d")
-        elif column.dtype == object and any(isinstance(v, list) for v in column):
-            out[name] = [None if v is None else json.dumps(v, ensure_ascii=False)
-                         for v in column]
-    return out
-
-
-def _field_type(column: Any) -> dict[str, Any]:
-    dtype = str(column.dtype)
-    if dtype == "category":
-        return {"type": "string",
-                "constraints": {"enum": [str(c) for c in column.cat.categories]}}
-    if dtype.startswith("datetime64"):
-        return {"type": "date"}
-    if dtype in ("Int8", "Int16", "Int32", "Int64", "int64"):
-        return {"type": "integer"}
-    if dtype in ("Float64", "float64"):
-        return {"type": "number"}
-    if dtype == "boolean":
-        return {"type": "boolean"}
-    if any(isinstance(v, list) for v in column):
-        return {"type": "array"}
-    return {"type": "string"}
-
-
-def _resource(name: str, path: str, frame: Any, key: tuple[str, ...],
-              references: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
-    fields = [{"name": str(c), **_field_type(frame[c])} for c in frame.columns]
-    for field in fields:
-        if field["name"] == "iso_numeric":
-            field["constraints"] = {"pattern": "[0-9]{3}"}  # text: "004" stays "004"
-    schema: dict[str, Any] = {"fields": fields}
-    if key:
-        schema["primaryKey"] = list(key)
-    schema["foreignKeys"] = [
-        {"fields": field, "reference": {"resource": table, "fields": target}}
-        for field, table, target in references if field in frame.columns]
-    return {"name": name, "path": path, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema}
-
-
-def _stata(long: Any, path: str, labels: Mapping[int | None, str]) -> None:
-    """The long panel as a Stata file: status codes labelled, a missing status not known."""
-    frame = long.copy()
-    frame["suspended"] = frame["suspended"].astype("Int8")
-    for name in ("iso_numeric", "membership"):
-        frame[name] = frame[name].astype(object).where(frame[name].notna(), "")
-    frame = frame.drop(columns=["status_label"])  # the value labels say it
-    frame.to_stata(
-        path, write_index=False, version=118,
-        value_labels={"status": {code: label for code, label in labels.items()
-                                 if code is not None},
-                      "suspended": {0: "no", 1: "suspended"}},
-        variable_labels={
-            "status": "membership status (missing: not known)",
-            "suspended": "suspended on some day of the period (missing: not known)",
-            "membership": "id of the membership behind the cell",
-            "confidence": "confidence of that membership's sources",
-            "period": "year"})
-
-
-_PACKAGE_README = """\
-# {title}: data package, version {version}
-
-The data knows nothing after {horizon} (its horizon). Every table is a CSV file with
-a header row; `datapackage.json` describes each column. An empty cell is missing: in
-`panel.csv` a missing `status` is "not known", never "not a member" (0).
-
-Status codes: 1 full member, 2 associate, 3 observer, 0 not a member (the data holds
-the programme's whole membership), -1 the programme did not exist; empty: not known.
-
-Dates are the first day of their period, with a `_precision` column (year, month or
-day): `1992-03-01` with precision `month` means "March 1992". `iso_numeric` is text.
-`citations.csv` says which sources each record cites; `sources.csv` lists them.
-
-## R
-
-```r
-panel <- read.csv("panel.csv", colClasses = c(iso_numeric = "character"))
-library(haven); panel <- read_dta("panel.dta")   # status keeps its labels
-library(arrow); panel <- read_csv_arrow("panel.csv")
-```
-
-## Stata
-
-```stata
-use panel.dta, clear
-label list status
-import delimited using memberships.csv, stringcols(_all) clear
-```
-
-## Python
-
-```python
-import pandas as pd
-panel = pd.read_csv("panel.csv", dtype={{"iso_numeric": str}})
-```
-
-## Cite
-
-{citation}
-"""

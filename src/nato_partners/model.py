@@ -21,6 +21,7 @@ from .dates import (
     Certainty,
     DateLike,
     PartialDate,
+    Precision,
     _certainty,
     _overlap,
     _period_days,
@@ -30,7 +31,9 @@ __all__ = [
     "MAX_WHOLE_NUMBER",
     "Area",
     "Confidence",
+    "Coverage",
     "DatasetInfo",
+    "Funding",
     "Membership",
     "Milestone",
     "MilestoneKind",
@@ -638,3 +641,36 @@ class TrustFundProject(HtmlRepr):
 #: :class:`TrustFundProject` (the type of what :func:`~nato_partners.search` finds).
 #: Sources and the :class:`DatasetInfo` are records too, but not facts of this kind.
 Record = Partner | Programme | Membership | Milestone | TrustFundProject
+
+
+# -- rows of reports: made by a function, never held in a data file -------------------
+
+
+@attrs.frozen(kw_only=True)
+class Coverage(HtmlRepr):
+    """What the data holds about one partner in one programme.
+
+    :param partner: the partner's alpha-3 code.
+    :param programme: the programme's id.
+    :param held: whether the data holds a membership.
+    :param answer: ``"member on record"``, ``"not a member"`` (the data holds the
+        programme's complete membership and none of the partner's) or ``"not known"``.
+    :param memberships: how many memberships the data holds.
+    :param joined_precision: the coarsest precision of their ``joined`` dates, ``None``
+        if none is dated.
+    :param undated: whether some membership has no ``joined`` date.
+    :param source_kinds: the kinds of source behind them, by publisher (from a list kept
+        by hand, ``coverage_report.PUBLISHER_KINDS``): ``nato``, ``government``,
+        ``encyclopaedia`` or ``press or other``.
+    :param confidence: the lowest confidence among them.
+    """
+
+    partner: str
+    programme: str
+    held: bool
+    answer: str
+    memberships: int = 0
+    joined_precision: Precision | None = None
+    undated: bool = False
+    source_kinds: tuple[str, ...] = ()
+    confidence: Confidence | None = None

@@ -6,6 +6,7 @@ with the same records, slices, unpacks and prints like one.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, cast, overload
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
     import pyarrow as pa
+
+    from .dataset import Dataset
 
 __all__ = ["Results"]
 
@@ -30,6 +33,9 @@ class Results(tuple[_T_co, ...]):
     :param records: the records.
     :param record_type: the type of record a query returns, such as
         :class:`~nato_partners.Membership`, or ``None`` where it may return several.
+    :param dataset: the dataset the records come from, which the exports ask for the names
+        of the partners and programmes they cite; held weakly, so that results kept by a
+        caller do not keep a whole dataset alive.
 
     >>> Results(()) == ()
     True
@@ -37,12 +43,31 @@ class Results(tuple[_T_co, ...]):
 
     record_type: type[Any] | None
 
-    def __new__(cls, records: Iterable[_T_co] = (), record_type: type[Any] | None = None
-                ) -> Results[_T_co]:
+    def __new__(cls, records: Iterable[_T_co] = (), record_type: type[Any] | None = None,
+                dataset: Dataset | None = None) -> Results[_T_co]:
         self = super().__new__(cls, records)
         # Set past __setattr__, which refuses every change once a result exists.
         self.__dict__["record_type"] = record_type
+        self.__dict__["_dataset"] = None if dataset is None else weakref.ref(dataset)
         return self
+
+    @property
+    def dataset(self) -> Dataset | None:
+        """The dataset the records come from, or ``None`` if not known (or no longer held)."""
+        ref = self.__dict__["_dataset"]
+        return None if ref is None else cast("Dataset | None", ref())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy keeps the link to the dataset; a pickle, for another process, cannot.
+        return (Results, (tuple(self), self.record_type))
+
+    def __copy__(self) -> Results[_T_co]:
+        return Results(self, self.record_type, self.dataset)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Results[_T_co]:
+        import copy
+
+        return Results(copy.deepcopy(tuple(self), memo), self.record_type, self.dataset)
 
     def __setattr__(self, name: str, value: object) -> None:
         # Results are shared (an index's own, the same for every caller): one caller that
@@ -60,7 +85,7 @@ class Results(tuple[_T_co, ...]):
 
     def __getitem__(self, index: SupportsIndex | slice) -> _T_co | Results[_T_co]:
         if isinstance(index, slice):
-            return Results(super().__getitem__(index), self.record_type)
+            return Results(super().__getitem__(index), self.record_type, self.dataset)
         return super().__getitem__(index)
 
     def _repr_html_(self) -> str:
@@ -79,7 +104,7 @@ class Results(tuple[_T_co, ...]):
         """
         from .export import to_dataframe
 
-        return to_dataframe(cast("Results[Any]", self), cls or self.record_type)
+        return to_dataframe(cast("Results[Any]", self), cls or self.record_type, self.dataset)
 
     def to_arrow(self, cls: type[Any] | None = None) -> pa.Table:
         """These records as a :class:`pyarrow.Table`; see :func:`nato_partners.export.to_arrow`.
@@ -91,7 +116,7 @@ class Results(tuple[_T_co, ...]):
         """
         from .export import to_arrow
 
-        return to_arrow(cast("Results[Any]", self), cls or self.record_type)
+        return to_arrow(cast("Results[Any]", self), cls or self.record_type, self.dataset)
 
     def to_polars(self, cls: type[Any] | None = None) -> pl.DataFrame:
         """These records as a polars DataFrame; see :func:`nato_partners.export.to_polars`.
@@ -103,4 +128,4 @@ class Results(tuple[_T_co, ...]):
         """
         from .export import to_polars
 
-        return to_polars(cast("Results[Any]", self), cls or self.record_type)
+        return to_polars(cast("Results[Any]", self), cls or self.record_type, self.dataset)
