@@ -476,7 +476,7 @@ def test_sps_projects_are_kept_apart_from_trust_fund_projects() -> None:
     every = np.trust_fund_projects(funding=None)
     sps = np.trust_fund_projects(funding="sps")
     trust = np.trust_fund_projects()
-    assert {p.id for p in sps} == {"aze-melange", "uzb-melange"}
+    assert {p.id for p in sps} == {"aze-melange", "uzb-melange", "ukr-sesu-eod-equipment"}
     assert set(trust) | set(sps) == set(every)
     assert not set(trust) & set(sps)
     assert all(p.funding is np.Funding.TRUST_FUND for p in trust)
@@ -646,3 +646,26 @@ def test_most_sources_carry_the_date_their_page_shows() -> None:
     sources = np.sources()
     dated = [s for s in sources if s.published is not None]
     assert len(dated) / len(sources) >= 0.6
+
+
+def test_the_second_round_of_trust_fund_projects_holds_what_its_pages_say() -> None:
+    # Key facts of the projects added in round two, each checked against its pages by a
+    # second reader (NSPA, NATO, the Georgian and Ukrainian ministries as relayed).
+    found = {p.id: p for p in np.trust_fund_projects(funding=None)}
+    c4 = found["ukr-c4-trust-fund"]
+    assert (c4.executing_agency, c4.lead_nations, str(c4.start)) == (
+        "NCI Agency", ("Canada", "United Kingdom", "Germany"), "2014-09")
+    eod = found["ukr-eod-cied-trust-fund"]
+    assert (eod.executing_agency, eod.lead_nations, str(eod.start)) == (
+        "NSPA", ("Slovakia",), "2018-12-13")
+    rehab = found["ukr-medical-rehabilitation-trust-fund"]
+    assert (rehab.lead_nations, str(rehab.start), rehab.budget_eur) == (
+        ("Bulgaria",), "2016-03", 2_250_000)
+    # Paid by the Science for Peace and Security Programme, not a trust fund.
+    assert found["ukr-sesu-eod-equipment"].funding is np.Funding.SPS
+    vehicles = found["geo-jtec-training-vehicles"]
+    assert (str(vehicles.start), str(vehicles.end), vehicles.lead_nations) == (
+        "2017", "2021-03", ("Norway",))
+    assert vehicles.budget_eur == vehicles.spent_eur == 1_200_000  # forecast and reported
+    for project in (c4, eod, rehab, vehicles):
+        assert project.confidence is np.Confidence.MEDIUM
