@@ -201,7 +201,10 @@ def test_timeline_csv_has_every_field_flattened() -> None:
     milestones = np.timeline("AZ")
     assert [row["id"] for row in rows] == [m.id for m in milestones]
     for row, milestone in zip(rows, milestones, strict=True):
-        assert row["date"] == ("" if milestone.date is None else str(milestone.date))
+        # As every export writes a date: its first day, and how precise it is.
+        assert row["date"] == ("" if milestone.date is None else str(milestone.date.earliest))
+        assert row["date_precision"] == (
+            "" if milestone.date is None else milestone.date.precision.value)
         assert row["kind"] == milestone.kind.value
         assert row["areas"].split("; ") == [a.value for a in milestone.areas] or (
             row["areas"] == "" and not milestone.areas
@@ -745,7 +748,7 @@ def test_projects_lists_trust_funds_and_sps_projects_apart() -> None:
     trust = csv_rows(ok("projects", "--format", "csv"))
     sps = csv_rows(ok("projects", "--funding", "sps", "--format", "csv"))
     every = csv_rows(ok("projects", "--funding", "all", "--format", "csv"))
-    assert {r["id"] for r in sps} == {"aze-melange", "uzb-melange"}
+    assert {r["id"] for r in sps} == {"aze-melange", "uzb-melange", "ukr-sesu-eod-equipment"}
     assert {r["funding"] for r in trust} == {"trust-fund"}
     assert len(every) == len(trust) + len(sps) == len(np.trust_fund_projects(funding=None))
     uzbekistan = next(r for r in sps if r["id"] == "uzb-melange")
@@ -811,6 +814,10 @@ def test_projects_name_their_partner_and_every_budget_with_its_currency() -> Non
     header = ok("projects", "--format", "csv").splitlines()[0]
     assert "budget_shown" not in header  # a table's view, not a field
     assert '"budget_amount","budget_currency"' in header
+    # The CSV's columns are the export's, made in one place.
+    pytest.importorskip("pandas")
+    expected = np.trust_fund_projects(funding=None).to_dataframe().columns
+    assert next(csv.reader([header])) == list(expected)
 
 
 def test_panel_gives_every_state_of_a_list_when_asked() -> None:
@@ -914,3 +921,40 @@ def test_search_says_where_it_found_the_words() -> None:
         assert all("disinformation" in f["excerpt"].casefold() for f in item["found_in"])
     rows = csv_rows(ok("search", "disinformation", "--format", "csv"))
     assert all("disinformation" in row["found_in"].casefold() for row in rows)
+
+
+@pytest.mark.parametrize(("command", "records"), [
+    (["partners"], lambda: np.partners()),
+    (["programmes"], lambda: np.programmes()),
+    (["memberships", "--partner", "AZ"], lambda: np.memberships("AZ")),
+    (["timeline", "GE"], lambda: np.timeline("GE")),
+    (["sources", "JO"], lambda: np.sources("JO")),
+    (["coverage", "--partner", "GE"],
+     lambda: np.Results([r for r in np.coverage() if r.partner == "GEO"], np.Coverage)),
+])
+def test_csv_columns_and_cells_are_the_exports(command: list[str], records: Any) -> None:
+    pandas = pytest.importorskip("pandas")
+    text = ok(*command, "--format", "csv")
+    frame = np.to_dataframe(records())
+    read = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert list(read.columns) == list(frame.columns)
+    assert len(read) == len(frame)
+    if "members_complete" in frame:  # the field that decides "no" or "not known"
+        assert set(read.members_complete) == {"True", "False"}
+    for name in ("mission_name", "joined_precision", "date_precision", "partner_name"):
+        if name in frame:
+            expected = ["" if pandas.isna(v) else str(v) for v in frame[name]]
+            assert list(read[name]) == expected
+
+
+def test_a_missing_directory_is_said_in_the_same_words_in_python_and_the_cli(
+        tmp_path: Path) -> None:
+    missing = str(tmp_path / "old-data")
+    with pytest.raises(np.DataError) as raised:
+        np.diff(missing, np.load())
+    assert "no dataset directory" in str(raised.value)
+    for command in (["diff", missing, missing], ["validate", missing],
+                    ["--data", missing, "partners"]):
+        result = run(*command)
+        assert result.returncode == 2
+        assert result.stderr.strip() == f"nato-partners: error: {raised.value}"

@@ -22,11 +22,12 @@ from strategies import RECORDS
 
 import nato_partners
 from nato_partners import DataError, Partner, Source, structure, unstructure
+from nato_partners._build import build
 from nato_partners._fastpath import RECORD_TYPES, module_source
 from nato_partners._fastpath_code import STRUCTURERS
 from nato_partners.convert import make_converter
+from nato_partners.dataset import Dataset
 from nato_partners.files import read_bundle
-from nato_partners.loading import _build
 
 _DETAILED = make_converter()
 
@@ -175,7 +176,7 @@ _SMALL: dict[str, Any] = {
 def _outcome(bundle: dict[str, Any]) -> Any:
     """The records a bundle loads into, or the problems it is refused with."""
     try:
-        dataset = _build(read_bundle(json.dumps(bundle)))
+        dataset = Dataset._checked(*build(read_bundle(json.dumps(bundle))))
     except DataError as error:
         return [str(problem) for problem in error.problems]
     return [unstructure(record) for record in (

@@ -61,7 +61,7 @@ def test_any_mix_of_filters_keeps_what_a_scan_keeps(
 
 def test_a_pair_of_filters_is_answered_from_its_own_index() -> None:
     # The pair index holds exactly the milestones of the partner in the programme.
-    pair = _DATA._family("partner+programme")["AZE", "pfp"]
+    pair = _DATA._milestones._family("partner+programme")["AZE", "pfp"]
     assert list(pair.records) == [m for m in _EVERY
                                   if m.partner == "AZE" and m.programme == "pfp"]
     assert list(_DATA.milestones("AZ", "pfp")) == list(pair.records)

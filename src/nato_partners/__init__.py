@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     from .errors import DataError, NotFoundError, NotKnownError, Problem
     from .files import MAX_FILE_BYTES
     from .loading import load, load_dataset
-    from .matching import Match
     from .model import (
         Area,
         Confidence,
         Coverage,
         DatasetInfo,
         Funding,
+        Match,
         Membership,
         Milestone,
         MilestoneKind,
@@ -112,6 +112,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "Coverage",
         "DatasetInfo",
         "Funding",
+        "Match",
         "Membership",
         "Milestone",
         "MilestoneKind",
@@ -149,7 +150,6 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "trust_fund_projects",
     ),
     "results": ("Results",),
-    "matching": ("Match",),
     "schema": ("json_schema", "schemas", "write_schemas"),
     "write": ("write_dataset",),
 }

@@ -13,7 +13,6 @@ cited source shows as a change of ``sources``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from typing import Any, Literal
 
@@ -23,12 +22,11 @@ from ._html import HtmlRepr
 from .convert import unstructure
 from .dataset import Dataset
 from .loading import load_dataset
+from .registry import STORED
 from .results import Results
 
 __all__ = ["Change", "diff"]
 
-#: The kinds of record compared, in the order changes are listed.
-_KINDS = ("source", "partner", "programme", "membership", "milestone", "trust_fund_project")
 
 
 @attrs.frozen(kw_only=True)
@@ -66,7 +64,7 @@ def diff(
     """
     before, after = _records(_dataset(old)), _records(_dataset(new))
     changes: list[Change] = []
-    for kind in _KINDS:
+    for kind in (kind.name for kind in STORED):
         was, now = before[kind], after[kind]
         for key in sorted(was.keys() | now.keys()):
             if key not in now:
@@ -104,12 +102,5 @@ def _dataset(value: Any) -> Dataset:
 
 
 def _records(dataset: Dataset) -> dict[str, dict[str, Any]]:
-    groups: Iterable[tuple[str, Iterable[Any]]] = (
-        ("source", dataset.sources()),
-        ("partner", dataset.partners()),
-        ("programme", dataset.programmes()),
-        ("membership", dataset.memberships()),
-        ("milestone", dataset.milestones()),
-        ("trust_fund_project", dataset.trust_fund_projects(funding=None)),
-    )
-    return {kind: {record.id: record for record in records} for kind, records in groups}
+    return {kind.name: {record.id: record for record in dataset.records(kind.cls)}
+            for kind in STORED}

@@ -232,8 +232,8 @@ _fast_converter = make_converter(detailed=False)
 _detailed_converter = make_converter()
 
 
-def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str | None
-                          ) -> T | list[Problem]:
+def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str | None,
+                          *, fast: bool = True) -> T | list[Problem]:
     """Structure on the fast path (the record type's own, see ``nato_partners._fastpath``);
     only if that fails, find out field by field what is wrong.
 
@@ -241,21 +241,24 @@ def structure_or_describe(data: Any, cls: type[T], file: str | None, record: str
     :param cls: the record type.
     :param file: the file the data came from, for the problems.
     :param record: the record's id or position, for the problems.
+    :param fast: ``False`` for data the fast path has refused already.
     :returns: the record, or the problems that stop it being built.
     """
-    fast = STRUCTURERS.get(cls)
-    try:
-        if fast is not None:
-            return fast(data, None, None)  # type: ignore[no-any-return]
-        return _fast_converter.structure(data, cls)
-    except Exception:
+    if fast:
+        structurer = STRUCTURERS.get(cls)
         try:
-            return _detailed_converter.structure(data, cls)
-        except Exception as error:
-            try:
-                return problems_from(error, data, file=file, record=record)
-            finally:
-                _forget(error)
+            if structurer is not None:
+                return structurer(data, None, None)  # type: ignore[no-any-return]
+            return _fast_converter.structure(data, cls)
+        except Exception:  # the detailed converter decides, and says what is wrong
+            pass
+    try:
+        return _detailed_converter.structure(data, cls)
+    except Exception as error:
+        try:
+            return problems_from(error, data, file=file, record=record)
+        finally:
+            _forget(error)
 
 
 def _forget(error: BaseException) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .dates import Precision
 from .model import Confidence, Coverage, Membership, Source
 from .results import Results
+from .rules import without_record
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -153,7 +154,8 @@ def coverage(dataset: Dataset | None = None) -> Results[Coverage]:
         for programme in dataset.programmes():
             held = held_by.get(programme.id, [])
             if not held:
-                answer = "not a member" if programme.members_complete else "not known"
+                answer = ("not a member" if without_record(programme) is False
+                          else "not known")
                 rows.append(Coverage(partner=partner.code, programme=programme.id,
                                      held=False, answer=answer))
                 continue

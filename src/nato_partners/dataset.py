@@ -13,37 +13,31 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 
 from __future__ import annotations
 
-import bisect
-import enum
 import functools
-import math
-import numbers
 import operator
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-import attrs
 import pendulum
 
 if TYPE_CHECKING:
-    from .matching import Match
-
     # The checks are imported where they run: the bundled data, checked when it was
     # bundled, is loaded without them.
-    from .validate import Locator, Unread
+    from ._build import Parts
+    from .matching import SearchText
 
 from . import rules as _rules
 from ._gc import collector_paused
-from ._version import FORMAT_VERSION
+from ._lookup import MISSING, Lookup, close
+from ._milestone_index import MilestoneIndex
 from .answers import NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period, _period_days
-from .errors import DataError, NotFoundError, NotKnownError, Problem
+from .errors import NotFoundError, NotKnownError
 from .model import (
     Area,
     DatasetInfo,
     Funding,
+    Match,
     Membership,
     Milestone,
     MilestoneKind,
@@ -55,6 +49,7 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
+from .registry import STORED
 from .results import Results
 
 __all__ = ["Dataset"]
@@ -63,13 +58,12 @@ _V = TypeVar("_V", bound=Vocabulary)
 _D = TypeVar("_D")
 _K = TypeVar("_K")
 #: Stands for "no default given", since ``None`` is a default a caller may want.
-_MISSING: Any = object()
+_MISSING = MISSING  # the dataset's name for it, which queries shares
 _R = TypeVar("_R")
-_UNDATED = 10**7  # sorts after every real day's ordinal
+_S = TypeVar("_S", Source, Partner, Programme, Membership, Milestone, TrustFundProject)
 #: The standings members() and member_counts() take in by default: full members.
 _FULL: tuple[Status | str, ...] = (Status.MEMBER,)
 #: The numberings an integer key may be a code in, with the keyword that names each.
-_SYSTEMS = {"ISO 3166 numeric": "iso", "COW": "cow", "GW": "gw"}
 
 
 def _sort_key(date: PartialDate | None) -> int:
@@ -78,50 +72,6 @@ def _sort_key(date: PartialDate | None) -> int:
 
 
 _UNDATED_ORDER = 10**9  # after the order number of every date up to 9999-12-31
-
-
-class _DateIndex:
-    """Records sorted by date, with their first days, so a date range is a bisect."""
-
-    __slots__ = ("days", "records")
-
-    def __init__(self, records: Sequence[Any], days: list[int]) -> None:
-        self.records: tuple[Any, ...] = tuple(records)
-        self.days = days
-
-    def between(self, first: int | None, last: int | None) -> Sequence[Any]:
-        if first is None and last is None:
-            return self.records
-        lo = 0 if first is None else bisect.bisect_left(self.days, first)
-        hi = bisect.bisect_right(self.days, _UNDATED - 1 if last is None else last)
-        return self.records[lo:hi]
-
-
-_NO_MILESTONES = _DateIndex((), [])
-
-
-#: The pairs of filters that have an index of their own, in the order a question uses
-#: them: questions such as "this partner's milestones in this programme" are common, and
-#: each filter alone keeps many.
-_PAIRS = (("partner", "programme"), ("partner", "kind"), ("programme", "kind"))
-
-def _column(milestones: Sequence[Milestone], field: str) -> list[str | None]:
-    """One field of every milestone, as the index keys hold it (a kind as its word)."""
-    if field == "kind":
-        return [m.kind.value for m in milestones]
-    get = operator.attrgetter(field)
-    return [get(m) for m in milestones]
-
-
-def _positions(column: Sequence[Any], at: Sequence[int] | None = None) -> dict[Any, list[int]]:
-    """Where each value of a column is (or the matching entries of ``at``), ``None`` left
-    out: a question's index in one pass, in the order of the column."""
-    found: defaultdict[Any, list[int]] = defaultdict(list)
-    for position, value in zip(at if at is not None else range(len(column)), column,
-                               strict=True):
-        if value is not None:
-            found[value].append(position)
-    return found
 
 
 class Dataset:
@@ -146,20 +96,16 @@ class Dataset:
         "_by_partner",
         "_by_programme",
         "_by_role",
-        "_families",
         "_info",
+        "_lookup",
         "_membership_ids",
         "_memberships",
-        "_milestone_index",
-        "_number_keys",
-        "_partner_keys",
+        "_milestones",
         "_partners",
-        "_programme_keys",
         "_programmes",
         "_projects",
         "_sources",
         "_text",
-        "_words",
     )
 
     def __init__(
@@ -173,43 +119,20 @@ class Dataset:
         milestones: Iterable[Milestone] = (),
         trust_fund_projects: Iterable[TrustFundProject] = (),
     ) -> None:
-        parts = _Parts(
-            sources=tuple(sources),
-            partners=tuple(partners),
-            programmes=tuple(programmes),
-            memberships=tuple(memberships),
-            milestones=tuple(milestones),
-            projects=tuple(trust_fund_projects),
-        )
-        def locate(record: object) -> tuple[str | None, str]:
-            return None, _label(record)
+        from ._build import Parts, from_python  # the converter, only for records made here
 
-        # Records built in Python skipped the checks of each field that loading makes (the
-        # types, finite numbers, no lone surrogates, no booleans for numbers): each is built
-        # again from its plain data, as loading builds it, and the checks across records
-        # run on those built, leaving out references to the records that were refused.
-        from .validate import check_citations
-
-        problems, parts, unread = _rebuilt(info, parts)
-        problems += parts.check(locate, unread)
-        problems += check_citations(
-            (*parts.partners, *parts.programmes, *parts.memberships, *parts.milestones,
-             *parts.projects),
-            parts.sources,
-            locate,
-        )
-        if problems:
-            raise DataError(problems)
-        self._index(info, parts)
+        parts = Parts(tuple(sources), tuple(partners), tuple(programmes), tuple(memberships),
+                      tuple(milestones), tuple(trust_fund_projects))
+        self._index(info, from_python(info, parts))
 
     @classmethod
-    def _checked(cls, info: DatasetInfo, parts: _Parts) -> Dataset:
+    def _checked(cls, info: DatasetInfo, parts: Parts) -> Dataset:
         """Build a dataset from records the caller has already checked."""
         self = cls.__new__(cls)
         self._index(info, parts)
         return self
 
-    def _index(self, info: DatasetInfo, parts: _Parts) -> None:
+    def _index(self, info: DatasetInfo, parts: Parts) -> None:
         self._info = info
         self._sources = self._results(sorted(parts.sources, key=lambda s: s.id), Source)
         self._partners = self._results(sorted(parts.partners, key=lambda p: p.name), Partner)
@@ -221,31 +144,7 @@ class Dataset:
         self._projects = self._results(
             sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)), TrustFundProject)
 
-        self._partner_keys: dict[str, Partner] = {}
-        for partner in self._partners:
-            for key in (partner.code, partner.alpha2, partner.iso_numeric, partner.name,
-                        partner.official_name, *partner.aliases):
-                if key:
-                    self._partner_keys.setdefault(key.casefold(), partner)
-        for partner in self._partners:  # the codes as written too, found without folding
-            for key in (partner.code, partner.alpha2):
-                self._partner_keys.setdefault(key, partner)
-        self._words: dict[str, tuple[Partner, ...]] | None = None
-        self._number_keys: dict[tuple[str, int], Partner] = {}
-        for partner in self._partners:
-            iso = int(partner.iso_numeric) if partner.iso_numeric else None
-            numbers: list[tuple[str, int | None]] = [
-                ("ISO 3166 numeric", iso), ("COW", partner.cow_code), ("GW", partner.gw_code)]
-            numbers += [(spell.system.name, spell.code) for spell in partner.states]
-            for system, number in numbers:
-                if number is not None:
-                    self._number_keys.setdefault((system, number), partner)
-        self._programme_keys: dict[str, Programme] = {}
-        for programme in self._programmes:
-            for key in (programme.id, programme.acronym, programme.name):
-                if key:
-                    self._programme_keys.setdefault(key.casefold(), programme)
-
+        self._lookup = Lookup(self._partners, self._programmes)
         self._by_partner: dict[str, Results[Membership]] = _group(
             self._memberships, lambda m: m.partner
         )
@@ -258,17 +157,10 @@ class Dataset:
         # A programme's memberships in some roles only, built on the first question.
         self._by_role: dict[tuple[str, frozenset[Status]], Sequence[Membership]] = {}
 
-        # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
-        ordered = sorted(parts.milestones, key=operator.attrgetter("id"))
-        ordered.sort(key=lambda m: _sort_key(m.date))
-        self._milestone_index = _DateIndex(
-            ordered, [_UNDATED if m.date is None else m.date._first for m in ordered])
-        # Built by the first filtered query, not here: loading stays fast for those who
-        # only ever ask for a partner's timeline or a few lookups.
-        self._families: dict[str, dict[Any, _DateIndex]] = {}
+        self._milestones = MilestoneIndex(parts.milestones)
         self._membership_ids: dict[str, Membership] | None = None
         # The records' text and the sources' text, published together (see search).
-        self._text: _SearchText | None = None
+        self._text: SearchText | None = None
 
     def _results(self, records: Iterable[_R], record_type: type[Any] | None = None
                  ) -> Results[_R]:
@@ -297,7 +189,7 @@ class Dataset:
         return (
             f"<Dataset {self.info.title!r} {self.info.version}: {len(self._partners)} partners, "
             f"{len(self._programmes)} programmes, {len(self._memberships)} memberships, "
-            f"{len(self._milestone_index.records)} milestones, "
+            f"{len(self._milestones.records)} milestones, "
             f"{len(self._projects)} Trust Fund projects>"
         )
 
@@ -388,92 +280,7 @@ class Dataset:
         :raises ValueError: if a number has a fraction or is not finite, or ``iso`` is text
             that is not ASCII digits.
         """
-        if type(key) is str and iso is None and cow is None and gw is None:
-            # The common case first: a code as written (such as "AZE") or a folded name.
-            found = self._partner_keys.get(key)
-            if found is not None:
-                return found
-        if isinstance(key, Partner):
-            return self._own_partner(key, default)
-        given = [k for k in (key, iso, cow, gw) if k is not None]
-        if len(given) != 1:
-            raise TypeError("give one of a key, iso=, cow= or gw= to find a partner")
-        if key is not None and not isinstance(key, str):
-            key = _whole(key, "key")  # numpy's integers and 373.0 too, as cow= takes them
-        if isinstance(key, int):
-            readings = {system: self._number_keys.get((system, key)) for system in _SYSTEMS}
-            meant = {system: p for system, p in readings.items() if p is not None}
-            if len({p.code for p in meant.values()}) > 1:
-                shown = ", ".join(f"{system} {key} is {p.name}" for system, p in meant.items())
-                calls = " or ".join(f"partner({_SYSTEMS[system]}={key})" for system in meant)
-                raise ValueError(f"{shown}: use {calls}")
-            if meant:
-                return next(iter(meant.values()))
-            if default is not _MISSING:
-                return default
-            raise NotFoundError("partner", f"code {key} (ISO 3166 numeric, COW or GW)")
-        for system, number in (("ISO 3166 numeric", iso), ("COW", cow), ("GW", gw)):
-            if number is None:
-                continue
-            name = _SYSTEMS[system]
-            if system == "ISO 3166 numeric" and isinstance(number, str):
-                if not (number.isascii() and number.isdigit()):
-                    raise ValueError(f"iso {number!r} is not an ISO 3166 numeric code "
-                                     "(ASCII digits, such as '031')")
-                number = int(number)
-            number = _whole(number, name)
-            found = self._number_keys.get((system, number))
-            if found is None:
-                if default is not _MISSING:
-                    return default
-                raise NotFoundError("partner", f"{system} {number}")
-            return found
-        text = str(key).strip().casefold()
-        found = self._partner_keys.get(text)
-        if found is None:
-            named = self._named_by_word().get(text, ())
-            if len(named) == 1:
-                return named[0]
-            if default is not _MISSING:
-                return default
-            close = [p.name for p in named] or self._close(key, self._partner_keys,
-                                                            lambda p: p.name)
-            if not close:  # a misspelt word of a long name, such as "Bosnai"
-                import difflib
-
-                words = self._named_by_word()
-                close = list(dict.fromkeys(
-                    p.name for word in difflib.get_close_matches(text, words, n=3)
-                    for p in words[word]))
-            raise NotFoundError("partner", str(key), close[:6])
-        return found
-
-    def _own_partner(self, record: Partner, default: object = _MISSING) -> object:
-        """The dataset's own record of a partner given as a record: the same object, or
-        one equal to it.
-
-        A record from another dataset, or one changed with :func:`attrs.evolve`, would
-        otherwise be answered about with this dataset's memberships as if it were one of
-        its partners (a "no" for a country the dataset does not hold).
-        """
-        own = self._partner_keys.get(record.code)
-        if own is not None and (own is record or own == record):
-            return own
-        if default is not _MISSING:
-            return default
-        raise NotFoundError("partner", _foreign(record.code, record.name, own is not None))
-
-    def _named_by_word(self) -> dict[str, tuple[Partner, ...]]:
-        """The partners whose names or aliases hold each word, built on the first miss."""
-        if self._words is None:
-            words: dict[str, dict[str, Partner]] = {}
-            for partner in self._partners:
-                for name in (partner.name, partner.official_name, *partner.aliases):
-                    for word in re.findall(r"\w+", (name or "").casefold()):
-                        if len(word) > 3:  # not "and", "of", "the"
-                            words.setdefault(word, {})[partner.code] = partner
-            self._words = {word: tuple(found.values()) for word, found in words.items()}
-        return self._words
+        return self._lookup.partner(key, iso=iso, cow=cow, gw=gw, default=default)
 
     def programmes(self, partner: str | Partner | None = None) -> Results[Programme]:
         """Every programme, or those a partner has taken part in, oldest first.
@@ -496,27 +303,7 @@ class Dataset:
         :raises NotFoundError: if none matches (a record from another dataset, or a
             changed copy, matches none); the error names the close matches.
         """
-        if isinstance(key, Programme):
-            # The dataset's own record, or one equal to it: a copy with other fields (a
-            # list marked complete, say) would change the answers (see _own_partner).
-            own = self._programme_keys.get(key.id.casefold())
-            if own is not None and (own is key or own == key):
-                return own
-            raise NotFoundError("programme", _foreign(key.id, key.name, own is not None))
-        found = self._programme_keys.get(key) if type(key) is str else None
-        if found is None:
-            found = self._programme_keys.get(str(key).strip().casefold())
-        if found is None:
-            raise NotFoundError("programme", str(key), self._close(key, self._programme_keys,
-                                                                   lambda p: p.id))
-        return found
-
-    @staticmethod
-    def _close(key: object, keys: dict[str, _R], show: Callable[[_R], str]) -> list[str]:
-        import difflib  # only an unknown key needs it, so it is not imported up front
-
-        matches = difflib.get_close_matches(str(key).strip().casefold(), keys, n=6, cutoff=0.6)
-        return list(dict.fromkeys(show(keys[m]) for m in matches))[:3]
+        return self._lookup.programme(key)
 
     # -- memberships ---------------------------------------------------------------------
 
@@ -584,7 +371,7 @@ class Dataset:
         found = ids.get(id) if type(id) is str else None
         if found is None:
             # Close to an id of either form, named by its id today.
-            raise NotFoundError("membership", str(id), self._close(
+            raise NotFoundError("membership", str(id), close(
                 id, {key.casefold(): m for key, m in ids.items()}, lambda m: m.id))
         return found
 
@@ -658,7 +445,7 @@ class Dataset:
                     return NotKnown(f"the data does not say whether {who.name} took part in "
                                     f"{what.name} without suspension")
                 return False
-            return False if what.members_complete else _rules.incomplete(what, who)
+            return _rules.without_record(what, who)
         reading = self._read(partner, programme, on)
         status = reading.status
         if isinstance(status, NotKnown):
@@ -724,8 +511,7 @@ class Dataset:
         what = self.programme(programme)
         held = self._in_roles(what.id, chosen)
         if on is None:
-            if not (what.members_complete or known_only):
-                raise NotKnownError(_rules.incomplete(what).reason)
+            _rules.whole_list(what, known_only)
             return self._results(
                 (self.partner(c) for c in dict.fromkeys(m.partner for m in held)), Partner)
         first, last = _period_days(on, "on")
@@ -786,8 +572,7 @@ class Dataset:
         if years is not None:
             years = _years(years)
         what = self.programme(programme)
-        if not (what.members_complete or known_only):
-            raise NotKnownError(_rules.incomplete(what).reason)
+        _rules.whole_list(what, known_only)
         held: Sequence[Membership] = self._by_programme.get(what.id, ())
         if years is None:
             starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
@@ -839,7 +624,7 @@ class Dataset:
             unknown = _rules.after_horizon(horizon)
         elif _rules.programme_existed(programme, first, known) is Certainty.NO:
             return [], [], None  # it had no members, whoever the data holds
-        elif not programme.members_complete:
+        elif _rules.without_record(programme) is not False:
             unknown = _rules.incomplete(programme)
         answers: dict[str, Certainty] = {}
         for membership in held:  # in joining order, which the result keeps
@@ -892,62 +677,8 @@ class Dataset:
         last = None if until is None else _period_days(until, "until")[1]
         if first is not None and last is not None and first > last:
             raise ValueError(f"since {since} is after until {until}: the range is empty")
-        if not wanted:
-            return self._results(self._milestone_index.between(first, last), Milestone)
-        # Answer from a pair's index if two filters make one, else from the smallest
-        # index, then test the filters it does not cover on what it holds.
-        if len(wanted) == 1:
-            ((field, value),) = wanted.items()
-            index = self._family(field).get(value, _NO_MILESTONES)
-            return self._results(index.between(first, last), Milestone)
-        pair = next(((a, b) for a, b in _PAIRS if a in wanted and b in wanted), None)
-        if pair is not None:
-            index = self._family(f"{pair[0]}+{pair[1]}").get(
-                (wanted[pair[0]], wanted[pair[1]]), _NO_MILESTONES)
-            covered: tuple[str, ...] = pair
-        else:
-            index, field = min(((self._family(f).get(v, _NO_MILESTONES), f)
-                                for f, v in wanted.items()), key=lambda c: len(c[0].records))
-            covered = (field,)
-        found: Sequence[Milestone] = index.between(first, last)
-        for field in wanted.keys() - set(covered):
-            if field == "area":
-                found = [m for m in found if area in m.areas]
-            elif field == "kind":
-                found = [m for m in found if m.kind is kind]
-            else:
-                get = operator.attrgetter(field)
-                found = [m for m in found if get(m) == wanted[field]]
+        found = self._milestones.find(wanted, first, last)
         return self._results(found, Milestone)
-
-    def _family(self, name: str) -> dict[Any, _DateIndex]:
-        """The milestones by one field or by a pair of :data:`_PAIRS` (a name such as
-        ``"partner"`` or ``"partner+kind"``): each value's (a pair's as a tuple) in date
-        order.
-
-        Built on the first question that needs it, so that a program that only reads one
-        timeline does not pay for the others; two threads that both build one build the
-        same thing.
-        """
-        family = self._families.get(name)
-        if family is None:
-            with collector_paused():
-                family = self._families[name] = self._build_family(name)
-        return family
-
-    def _build_family(self, name: str) -> dict[Any, _DateIndex]:
-        records, days = self._milestone_index.records, self._milestone_index.days
-        at: list[int] | None = None
-        if name == "area":  # a milestone may be in several areas, or none
-            values: list[Any] = [a.value for m in records for a in m.areas]
-            at = [i for i, m in enumerate(records) for _ in m.areas]
-        else:
-            columns = [_column(records, field) for field in name.split("+")]
-            values = columns[0] if len(columns) == 1 else [
-                None if None in pair else pair for pair in zip(*columns, strict=True)]
-        return {value: _DateIndex([records[i] for i in positions],
-                                  [days[i] for i in positions])
-                for value, positions in _positions(values, at).items()}
 
     def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
@@ -1008,6 +739,26 @@ class Dataset:
         cited = {s.id: s for record in records for s in record.sources}
         return self._results((cited[key] for key in sorted(cited)), Source)
 
+    def records(self, cls: type[_S]) -> Results[_S]:
+        """Every record of one kind, in the order its own query lists them.
+
+        :param cls: a record class held in data files: :class:`~nato_partners.Source`,
+            :class:`~nato_partners.Partner`, :class:`~nato_partners.Programme`,
+            :class:`~nato_partners.Membership`, :class:`~nato_partners.Milestone` or
+            :class:`~nato_partners.TrustFundProject` (of every funding).
+        :returns: the records.
+        :raises TypeError: if ``cls`` is not such a class.
+        """
+        held: dict[type[Any], Results[Any]] = {
+            Source: self._sources, Partner: self._partners, Programme: self._programmes,
+            Membership: self._memberships, TrustFundProject: self._projects,
+            Milestone: self._results(self._milestones.records, Milestone)}
+        if cls not in held:
+            names = ", ".join(kind.cls.__name__ for kind in STORED)
+            raise TypeError(f"a dataset holds records of {names}, "
+                            f"not {getattr(cls, '__name__', cls)!r}")
+        return held[cls]
+
     def search(self, text: str) -> Results[Record]:
         """Every record whose text mentions ``text``, ignoring case.
 
@@ -1025,31 +776,16 @@ class Dataset:
             raise ValueError("search text is empty")
         searched = self._text
         if searched is None:
-            searched = self._text = self._search_text()
-        own, of_sources = searched
-        cited = {key for key, text in of_sources if needle in text}
-        if not cited:  # the usual case: only the records' own text can hold the words
-            return self._results((record for record, text in own if needle in text))
-        return self._results((record for record, text in own
-                        if needle in text or any(s.id in cited for s in record.sources)))
+            # Both texts are made before either is seen (see SearchText); matching is
+            # imported here, as by matches(): a first question has no need of it.
+            from .matching import SearchText
 
-    def _search_text(self) -> _SearchText:
-        """Every record's text and every source's, built whole before it is published.
-
-        Both are made before either is seen: another thread searching at the same time
-        finds no text, and builds its own, or finds all of it, never the records' text
-        without the sources' (which once gave it no results).
-        """
-        records: Iterable[Record] = (
-            *self._partners, *self._programmes, *self._memberships,
-            *self._milestone_index.records, *self._projects,
-        )
-        with collector_paused():
-            # Imported here, as by matches(): a first question has no need of it.
-            from .matching import record_text, source_text
-
-            return _SearchText(tuple((r, record_text(r)) for r in records),
-                               tuple((s.id, source_text(s)) for s in self._sources))
+            records: tuple[Record, ...] = (
+                *self._partners, *self._programmes, *self._memberships,
+                *self._milestones.records, *self._projects)
+            with collector_paused():
+                searched = self._text = SearchText.of(records, self._sources)
+        return self._results(searched.find(needle))
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.
@@ -1059,106 +795,13 @@ class Dataset:
             the order of :meth:`search`: one narrow table for records of every kind.
         :raises ValueError: if ``text`` is empty.
         """
-        from .matching import Match, field_texts
+        from .matching import field_texts
 
         needle = text.strip().casefold()
         return self._results((match for record in self.search(text)
                               for match in field_texts(record, needle)), Match)
 
 
-
-
-def _rebuilt(info: DatasetInfo, parts: _Parts) -> tuple[list[Problem], _Parts, Unread]:
-    """Records built in Python, built again from their plain data as loading builds them.
-
-    :returns: the problems the converter finds, the records it built, and the keys of those
-        it refused, so that references to them are not reported again.
-    """
-    # Imported here: only records built in Python need the converter, and it takes cattrs
-    # with it, which loading the bundled data does without.
-    from .convert import structure_or_describe
-    from .validate import Unread, unread_keys
-
-    problems: list[Problem] = []
-    refused: set[tuple[str, str]] = set()
-
-    def rebuild(records: Sequence[Any], cls: type[Any]) -> tuple[Any, ...]:
-        built = []
-        for record in records:
-            label = "dataset" if cls is DatasetInfo else _label(record)
-            if type(record) is not cls:
-                problems.append(Problem(record=label, value=type(record).__name__,
-                                        expected=f"a {cls.__name__} record"))
-                continue
-            plain = _plain(record)
-            result = structure_or_describe(plain, cls, None, label)
-            if isinstance(result, list):
-                problems.extend(result)
-                refused.update(unread_keys(cls, plain))
-            else:
-                built.append(result)
-        return tuple(built)
-
-    rebuild([info], DatasetInfo)
-    if info.format != FORMAT_VERSION:
-        problems.append(Problem(record="dataset", field="format", value=info.format,
-                                expected=f"format version {FORMAT_VERSION}"))
-    parts = _Parts(*(rebuild(records, cls) for records, cls in zip(parts, _PART_TYPES,
-                                                                   strict=True)))
-    return problems, parts, Unread(keys=frozenset(refused))
-
-
-def _plain(record: Any) -> dict[str, Any]:
-    """A record as a data file would hold it, by the type each value has.
-
-    Not by the types the fields declare, as :func:`~nato_partners.unstructure` goes: a
-    record built in Python may hold a value of another type, which must reach the
-    converter as it is, to be reported.
-    """
-    return {field.name: _plain_value(getattr(record, field.name))
-            for field in attrs.fields(type(record))}
-
-
-def _plain_value(value: Any) -> Any:
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, Source):
-        return value  # cited sources stay records, as the loader hands them over
-    if attrs.has(type(value)):
-        return _plain(value)
-    if isinstance(value, tuple | list):
-        return [_plain_value(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
-class _SearchText(NamedTuple):
-    """What :meth:`Dataset.search` reads: each record with its text, each source's id with
-    its text."""
-
-    records: tuple[tuple[Record, str], ...]
-    sources: tuple[tuple[str, str], ...]
-
-
-class _Parts(NamedTuple):
-    """The records of a dataset before they are indexed (of the :data:`_PART_TYPES`)."""
-
-    sources: tuple[Source, ...]
-    partners: tuple[Partner, ...]
-    programmes: tuple[Programme, ...]
-    memberships: tuple[Membership, ...]
-    milestones: tuple[Milestone, ...]
-    projects: tuple[TrustFundProject, ...]
-
-    def check(self, locate: Locator, unread: Unread | None = None) -> list[Problem]:
-        from .validate import Unread, check
-
-        return check(**self._asdict(), locate=locate,
-                     unread=Unread() if unread is None else unread)
-
-
-_PART_TYPES = (Source, Partner, Programme, Membership, Milestone, TrustFundProject)
 
 
 def _roles(roles: Iterable[Status | str]) -> frozenset[Status]:
@@ -1190,25 +833,6 @@ _ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSE
 
 
 
-def _whole(value: object, name: str) -> int:
-    """A number parameter, checked: a whole number of any integral type (numpy's too), or
-    a float with no fraction; never a bool, text or a fraction."""
-    if isinstance(value, bool | str | bytes):
-        raise TypeError(f"{name} must be a whole number here, not {type(value).__name__} "
-                        f"{value!r}")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        pass
-    if isinstance(value, float | numbers.Real) and not isinstance(value, numbers.Integral):
-        number = float(value)
-        if not (math.isfinite(number) and number.is_integer()):
-            raise ValueError(f"{name} {value!r} is not a whole number")
-        return int(number)
-    raise TypeError(f"{name} must be text, a whole number or a Partner, not "
-                    f"{type(value).__name__}")
-
-
 def _flag(value: object, name: str) -> None:
     """A parameter that takes ``True`` or ``False`` only: ``1`` or ``"yes"`` is refused."""
     if not isinstance(value, bool):
@@ -1237,16 +861,6 @@ def _years(years: Iterable[Any]) -> list[int]:
             raise ValueError(f"year {number} in years is out of range 1-9999")
         checked.append(number)
     return checked
-
-
-def _foreign(key: str, name: str, differs: bool) -> str:
-    """How an error names a record that is not the dataset's own."""
-    why = "differs from this dataset's" if differs else "is not this dataset's"
-    return f"the record {key} ({name}), which {why}"
-
-
-def _label(record: object) -> str:
-    return str(getattr(record, "id", type(record).__name__))
 
 
 def _group(records: Results[_R], key: Callable[[_R], _K]) -> dict[_K, Results[_R]]:

@@ -31,7 +31,8 @@ DataFrames and ``pip install 'nato-partners[arrow]'`` for Arrow and Parquet.
 >>> frame = to_dataframe(nato.memberships("AZ", "nacc"))
 >>> frame[["programme", "joined", "joined_precision"]].to_string(index=False)
 'programme     joined joined_precision\\n     nacc 1992-03-01            month'
->>> list(from_dataframe(frame, nato.Membership)) == list(nato.memberships("AZ", "nacc"))
+>>> back = from_dataframe(frame, nato.Membership, nato.load())  # the sources they cite
+>>> list(back) == list(nato.memberships("AZ", "nacc"))
 True
 """
 
@@ -51,10 +52,10 @@ from ._extras import require
 from .convert import structure_or_describe
 from .dates import PartialDate, Precision
 from .errors import DataError, NotFoundError, Problem
-from .matching import Match
 from .model import (
     Confidence,
     Coverage,
+    Match,
     Membership,
     Milestone,
     Partner,
@@ -63,6 +64,7 @@ from .model import (
     StateSpell,
     TrustFundProject,
 )
+from .registry import TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,6 +77,7 @@ __all__ = [
     "TableRecord",
     "from_arrow",
     "from_dataframe",
+    "plain_table",
     "read_parquet",
     "to_arrow",
     "to_dataframe",
@@ -88,8 +91,7 @@ TableRecord = (Source | Partner | Programme | Membership | Milestone | TrustFund
 
 _R = TypeVar("_R", Source, Partner, Programme, Membership, Milestone, TrustFundProject,
              Coverage, Match)
-_TYPES: tuple[type[Any], ...] = (Source, Partner, Programme, Membership, Milestone,
-                                 TrustFundProject, Coverage, Match)
+_TYPES: tuple[type[Any], ...] = tuple(TABLES)
 _PRECISIONS = tuple(p.value for p in Precision)
 _CONFIDENCES = ("low", "medium", "high")
 #: Category lists with a natural order: the rest (kinds, areas, regions) have none.
@@ -166,7 +168,53 @@ _WRITTEN = {cls: (_Leaf("id", ("id",), "text"),) * (cls is Membership) + _LEAVES
             for cls in _TYPES}
 
 
+#: Columns of codes that a table follows with a column of names, for the record types
+#: that refer to partners and programmes (not Partner and Programme themselves).
+_NAMED = {"partner": "partner_name", "programme": "programme_name"}
+#: Every column of a table of each record type, in order: its kind and its categories.
+_COLUMN_KINDS: dict[type[Any], dict[str, tuple[str, tuple[str, ...]]]] = {
+    cls: {column: (kind, categories)
+          for leaf in _WRITTEN[cls]
+          for name, kind, categories in leaf.columns
+          for column in (name, *([_NAMED[name]] if name in _NAMED else []))}
+    for cls in _TYPES}
+for _kinds in _COLUMN_KINDS.values():  # a name column is text, whatever its code's kind
+    _kinds.update({name: ("text", ()) for name in _NAMED.values() if name in _kinds})
+
+
 # -- records to columns --------------------------------------------------------------------
+
+
+def plain_table(records: Iterable[TableRecord], cls: type[TableRecord] | None = None,
+                dataset: Dataset | None = None) -> tuple[type[Any], dict[str, list[Any]]]:
+    """The records as plain Python columns, those of every table and in the same order.
+
+    What the DataFrames, Arrow tables and the command line's CSV are made from: dates as
+    their first day (:class:`datetime.date`) with a ``_precision`` column, vocabulary words
+    as text, lists as lists, ``partner_name`` and ``programme_name`` after the codes.
+
+    :param records: records of one type.
+    :param cls: the record type; needed only to get an empty table from no records.
+    :param dataset: where to look up partner and programme names, as for
+        :func:`to_dataframe`.
+    :returns: the record type, and the columns by name.
+    :raises TypeError: if the records are of several types, or not records.
+    :raises ValueError: if there are no records and no ``cls``.
+    """
+    return _table(records, cls, dataset, "plain_table")
+
+
+def _table(records: Iterable[Any], cls: type[Any] | None, dataset: Dataset | None,
+           needed_by: str) -> tuple[type[Any], dict[str, list[Any]]]:
+    dataset = _dataset_of(records, dataset)
+    rows = list(records)
+    cls = _record_type(rows, cls, needed_by)
+    columns = _columns(rows, cls)
+    for code, name in _NAMED.items():
+        if code in columns:
+            # The names beside the codes, so an analysis needs no merge to read them.
+            columns[name] = _names(code, columns[code], dataset)
+    return cls, {name: columns[name] for name in _COLUMN_KINDS[cls]}
 
 
 def _record_type(records: Sequence[Any], cls: type[Any] | None, needed_by: str) -> type[Any]:
@@ -250,36 +298,23 @@ def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None =
     :raises ValueError: if there are no records and no ``cls``.
     """
     pandas = require("pandas", "pandas", "to_dataframe")
-    dataset = _dataset_of(records, dataset)
-    rows = list(records)
-    cls = _record_type(rows, cls, "to_dataframe")
+    cls, columns = _table(records, cls, dataset, "to_dataframe")
     data: dict[str, Any] = {}
-    columns = _columns(rows, cls)
-    for leaf in _WRITTEN[cls]:
-        for name, kind, categories in leaf.columns:
-            values = columns[name]
-            if kind == "category":
-                data[name] = pandas.Categorical(values, categories=categories,
-                                                ordered=categories in _ORDERED)
-            elif kind == "list":
-                data[name] = pandas.Series(values, dtype=object)
-            else:
-                data[name] = pandas.array(values, dtype=_PANDAS_TYPES[kind])
-            if name in _NAMED:
-                # The names beside the codes, so an analysis needs no merge to read them.
-                data[_NAMED[name]] = pandas.array(_names(name, values, dataset),
-                                                  dtype="string")
-    return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
+    for name, (kind, categories) in _COLUMN_KINDS[cls].items():
+        values = columns[name]
+        if kind == "category":
+            data[name] = pandas.Categorical(values, categories=categories,
+                                            ordered=categories in _ORDERED)
+        elif kind == "list":
+            data[name] = pandas.Series(values, dtype=object)
+        else:
+            data[name] = pandas.array(values, dtype=_PANDAS_TYPES[kind])
+    return pandas.DataFrame(data, index=pandas.RangeIndex(len(next(iter(columns.values())))))
 
 
 def _dataset_of(records: Iterable[Any], dataset: Dataset | None) -> Dataset | None:
     """The dataset given, or else the one query results say they came from."""
     return dataset if dataset is not None else getattr(records, "dataset", None)
-
-
-#: Columns of codes that a table follows with a column of names, for the record types
-#: that refer to partners and programmes (not Partner and Programme themselves).
-_NAMED = {"partner": "partner_name", "programme": "programme_name"}
 
 
 def _names(column: str, codes: list[Any], dataset: Dataset | None) -> list[str | None]:
@@ -320,27 +355,20 @@ def to_arrow(records: Iterable[TableRecord], cls: type[TableRecord] | None = Non
     :raises ValueError: if there are no records and no ``cls``.
     """
     pa = require("pyarrow", "arrow", "to_arrow")
-    dataset = _dataset_of(records, dataset)
-    rows = list(records)
-    cls = _record_type(rows, cls, "to_arrow")
-    columns = _columns(rows, cls)
+    cls, columns = _table(records, cls, dataset, "to_arrow")
+    arrow_types = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(),
+                   "bool": pa.bool_(), "date": pa.date32(), "list": pa.list_(pa.string())}
     arrays: dict[str, Any] = {}
-    for leaf in _WRITTEN[cls]:
-        for name, kind, categories in leaf.columns:
-            values = columns[name]
-            if kind == "category":
-                index = {value: i for i, value in enumerate(categories)}
-                arrays[name] = pa.DictionaryArray.from_arrays(
-                    pa.array([None if v is None else index[v] for v in values], pa.int8()),
-                    pa.array(categories, pa.string()),
-                )
-            else:
-                arrow_type = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(),
-                              "bool": pa.bool_(), "date": pa.date32(),
-                              "list": pa.list_(pa.string())}[kind]
-                arrays[name] = pa.array(values, arrow_type)
-            if name in _NAMED:
-                arrays[_NAMED[name]] = pa.array(_names(name, values, dataset), pa.string())
+    for name, (kind, categories) in _COLUMN_KINDS[cls].items():
+        values = columns[name]
+        if kind == "category":
+            index = {value: i for i, value in enumerate(categories)}
+            arrays[name] = pa.DictionaryArray.from_arrays(
+                pa.array([None if v is None else index[v] for v in values], pa.int8()),
+                pa.array(categories, pa.string()),
+            )
+        else:
+            arrays[name] = pa.array(values, arrow_types[kind])
     return pa.table(arrays, metadata={_META_KEY: cls.__name__.encode()})
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 from .errors import DataError, Problem, did_you_mean
-from .model import Membership, Milestone, Partner, Programme, Source, TrustFundProject
+from .registry import STORED
 
 __all__ = [
     "FILE_SECTIONS",
@@ -45,18 +45,16 @@ __all__ = [
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 _SUFFIXES = (".toml", ".json")
+#: What a path that is not a directory gets.
+NO_DIRECTORY = "the path of a dataset directory (no dataset directory is there)"
 #: The sections of each top-level data file: the record type each holds, and whether the
 #: section is a list of them. The loader, the JSON Schemas and the reader all use it.
 FILE_SECTIONS: dict[str, dict[str, tuple[type[Any], bool]]] = {
-    "sources": {"sources": (Source, True)},
-    "programmes": {"programmes": (Programme, True)},
+    kind.file: {kind.section: (kind.cls, not kind.single)} for kind in STORED if kind.file
 }
 #: The sections of a partner file, ``partners/<code>``, in the same form.
 PARTNER_SECTIONS: dict[str, tuple[type[Any], bool]] = {
-    "partner": (Partner, False),
-    "memberships": (Membership, True),
-    "milestones": (Milestone, True),
-    "trust_fund_projects": (TrustFundProject, True),
+    kind.section: (kind.cls, not kind.single) for kind in STORED if kind.file is None
 }
 
 
@@ -270,9 +268,10 @@ def _read(root: str | os.PathLike[str] | Traversable, whole: bool = True, *,
     try:
         entries = sorted(base.iterdir(), key=lambda e: e.name) if base.is_dir() else None
     except OSError:
-        entries = None
-    if entries is None:
         reader.problem(str(root), "a dataset directory that can be read")
+        return reader
+    if entries is None:  # the command line says it in these words too
+        reader.problem(str(root), NO_DIRECTORY)
         return reader
 
     seen_top: dict[str, str] = {}

@@ -9,13 +9,14 @@ so a result whose title does not mention the words still shows why it was found.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
-from ._html import HtmlRepr
 from .dates import PartialDate
 from .model import (
+    Match,
     Membership,
     Milestone,
     Mission,
@@ -26,39 +27,12 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
+from .registry import kind_of
 
-__all__ = ["Match", "field_texts", "record_text", "source_text"]
+__all__ = ["SearchText", "field_texts", "record_text", "source_text"]
 
 #: Characters of context kept on each side of the words found.
 _CONTEXT = 40
-
-
-@attrs.frozen(kw_only=True)
-class Match(HtmlRepr):
-    """Where a search found its words in a record.
-
-    One row of a narrow table that mixes record types: which record, which field, and
-    the words in their context.
-
-    :param kind: the kind of record, such as ``"milestone"``.
-    :param id: the record's id.
-    :param partner: the partner the record is about, if any.
-    :param date: the record's date (a milestone's date, a membership's joining, a
-        project's start, a programme's establishment), if it has one.
-    :param field: the field that holds the words, such as ``"summary"`` or ``"sources"``.
-    :param excerpt: the words found, with some of the text around them.
-    """
-
-    kind: str
-    id: str
-    partner: str | None = None
-    date: PartialDate | None = None
-    field: str
-    excerpt: str
-
-
-_KINDS = {Partner: "partner", Programme: "programme", Membership: "membership",
-          Milestone: "milestone", TrustFundProject: "trust_fund_project"}
 
 
 def record_text(record: Record) -> str:
@@ -99,7 +73,7 @@ def field_texts(record: Record, needle: str) -> list[Match]:
         start, end = max(0, at - _CONTEXT), min(len(text), at + len(needle) + _CONTEXT)
         excerpt = ("..." if start else "") + text[start:end] + ("..." if end < len(text)
                                                                     else "")
-        found.append(Match(kind=_KINDS[type(record)], id=record.id,
+        found.append(Match(kind=kind_of(record).name, id=record.id,
                            partner=getattr(record, "partner", None) or (
                                record.code if isinstance(record, Partner) else None),
                            date=_date(record), field=field.name, excerpt=excerpt))
@@ -140,3 +114,39 @@ def _texts(value: object) -> Iterator[str]:
                     | Mission):
         for field in attrs.fields(type(value)):
             yield from _texts(getattr(value, field.name))
+
+
+class SearchText(NamedTuple):
+    """What a dataset's search reads: each record with its text, and each source's id with
+    its text.
+
+    Made whole by :meth:`of` before anyone sees it, so that another thread searching at the
+    same time finds no text (and makes its own) or all of it, never the records' text
+    without the sources' (which once gave it no results).
+    """
+
+    records: tuple[tuple[Record, str], ...]
+    sources: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, records: Iterable[Record], sources: Iterable[Source]) -> SearchText:
+        """The text of the records and of the sources.
+
+        :param records: the records to search, in the order results list them.
+        :param sources: every source they cite.
+        :returns: the text.
+        """
+        return cls(tuple((r, record_text(r)) for r in records),
+                   tuple((s.id, source_text(s)) for s in sources))
+
+    def find(self, needle: str) -> Iterator[Record]:
+        """The records whose own text, or whose sources' text, holds ``needle``.
+
+        :param needle: the words, folded to lower case.
+        :returns: the records, in order.
+        """
+        cited = {key for key, text in self.sources if needle in text}
+        if not cited:  # the usual case: only the records' own text can hold the words
+            return (record for record, text in self.records if needle in text)
+        return (record for record, text in self.records
+                if needle in text or any(s.id in cited for s in record.sources))

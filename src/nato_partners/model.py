@@ -34,6 +34,7 @@ __all__ = [
     "Coverage",
     "DatasetInfo",
     "Funding",
+    "Match",
     "Membership",
     "Milestone",
     "MilestoneKind",
@@ -674,3 +675,27 @@ class Coverage(HtmlRepr):
     undated: bool = False
     source_kinds: tuple[str, ...] = ()
     confidence: Confidence | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Match(HtmlRepr):
+    """Where a search found its words in a record.
+
+    One row of a narrow table that mixes record types: which record, which field, and
+    the words in their context.
+
+    :param kind: the kind of record, such as ``"milestone"``.
+    :param id: the record's id.
+    :param partner: the partner the record is about, if any.
+    :param date: the record's date (a milestone's date, a membership's joining, a
+        project's start, a programme's establishment), if it has one.
+    :param field: the field that holds the words, such as ``"summary"`` or ``"sources"``.
+    :param excerpt: the words found, with some of the text around them.
+    """
+
+    kind: str
+    id: str
+    partner: str | None = None
+    date: PartialDate | None = None
+    field: str
+    excerpt: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ._extras import require
@@ -17,16 +17,14 @@ from .citations import LICENCE, PROJECT_URL, cite
 from .dataset import Dataset
 from .export import to_dataframe
 from .loading import load
-from .model import Membership, Milestone, Partner, Programme, Source, TrustFundProject
 from .panels import STATUS_LABELS, panel, spells
+from .registry import STORED
 
 __all__ = ["write_package"]
 
 #: The record tables of a package, by file name, with each one's key.
-_PACKAGE_TABLES: tuple[tuple[str, type[Any], str], ...] = (
-    ("partners", Partner, "code"), ("programmes", Programme, "id"),
-    ("memberships", Membership, "id"), ("milestones", Milestone, "id"),
-    ("trust_fund_projects", TrustFundProject, "id"), ("sources", Source, "id"))
+_PACKAGE_TABLES: tuple[tuple[str, type[Any], str], ...] = tuple(
+    (kind.table, kind.cls, kind.key) for kind in STORED if kind.key)
 #: Foreign keys: a table's field, and the table and field it refers to.
 _REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "memberships": (("partner", "partners", "code"), ("programme", "programmes", "id")),
@@ -71,7 +69,7 @@ def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = N
     tables: dict[str, tuple[Any, tuple[str, ...]]] = {}
     citing: list[tuple[str, str, str]] = []
     for name, cls, key_field in _PACKAGE_TABLES:
-        records = list(_package_records(dataset, cls))
+        records = dataset.records(cls)
         frame = to_dataframe(records, cls, dataset).drop(columns=["source_urls"],
                                                           errors="ignore")
         if "sources" in frame:
@@ -119,15 +117,6 @@ def write_package(directory: str | os.PathLike[str], dataset: Dataset | None = N
                                          horizon=info.reviewed,
                                          citation=citation))
     return ("datapackage.json", *written, "README.md")
-
-
-def _package_records(dataset: Dataset, cls: type[Any]) -> Iterable[Any]:
-    finders: dict[type[Any], Callable[[], Iterable[Any]]] = {
-        Partner: dataset.partners, Programme: dataset.programmes,
-        Membership: dataset.memberships, Milestone: dataset.milestones,
-        TrustFundProject: lambda: dataset.trust_fund_projects(funding=None),
-        Source: dataset.sources}
-    return finders[cls]()
 
 
 def _csv(frame: Any) -> Any:

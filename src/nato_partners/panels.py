@@ -49,7 +49,7 @@ from ._extras import require
 from .answers import Status
 from .dates import PartialDate, Precision, _overlap
 from .model import Membership, Partner, Programme, StateSpell, StateSystem
-from .rules import horizon_day, programme_span, role_status, state_span
+from .rules import horizon_day, programme_span, role_status, state_span, without_record
 from .state_lists import ListedState, state_list
 
 if TYPE_CHECKING:
@@ -201,7 +201,8 @@ def panel(
         # What a partner with no membership in force gets, period by period.
         none_held = numpy.where(
             existed_no, numpy.where(beyond, _NOT_KNOWN, -1),
-            numpy.where(existed_yes & ~beyond & programme.members_complete, 0, _NOT_KNOWN))
+            numpy.where(existed_yes & ~beyond & (without_record(programme) is False), 0,
+                        _NOT_KNOWN))
         status = numpy.tile(none_held, (n_partners, 1)).astype(numpy.int8)
         status[~state_yes & (status == 0)] = _NOT_KNOWN  # a state that may not have existed
         status[unheld[:, None] & (status == 0)] = _NOT_KNOWN

@@ -19,10 +19,10 @@ from .answers import NotKnown, Status
 from .dataset import _FULL, _MISSING
 from .dates import DateLike
 from .loading import load
-from .matching import Match
 from .model import (
     Area,
     Funding,
+    Match,
     Membership,
     Milestone,
     MilestoneKind,

@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .answers import NotKnown, Status
 from .dates import BEFORE, NEVER, Certainty, PartialDate, _certainty, _overlap
+from .errors import NotKnownError
 from .model import Membership, Partner, Programme, StateSpell
 
 __all__ = ["Reading", "after_horizon", "horizon_day", "incomplete", "open_dates",
            "programme_existed", "programme_span", "read", "role_status", "state_existed",
-           "state_span"]
+           "state_span", "whole_list", "without_record"]
 
 
 class Reading(NamedTuple):
@@ -138,9 +139,8 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
                                 "existed in the period"))
     if beyond:
         return Reading(after_horizon(horizon))
-    if not programme.members_complete:
-        return Reading(incomplete(programme, partner, period))
-    return Reading(Status.NOT_A_MEMBER)
+    none_held = without_record(programme, partner, period)
+    return Reading(Status.NOT_A_MEMBER if none_held is False else none_held)
 
 
 def role_status(membership: Membership) -> Status:
@@ -203,6 +203,24 @@ def _any(answers: Iterable[Certainty]) -> Certainty:
         if answer is Certainty.MAYBE:
             found = answer
     return found
+
+
+def without_record(programme: Programme, partner: Partner | None = None,
+                   period: object = None) -> Literal[False] | NotKnown:
+    """What the data says of a partner it holds no membership of (none in force in the
+    period, with a period): not a member where it holds the programme's complete
+    membership, and not known otherwise. The one place that rule is written."""
+    return False if programme.members_complete else incomplete(programme, partner, period)
+
+
+def whole_list(programme: Programme, known_only: bool = False) -> None:
+    """Refuse a list of a programme's members that the data may not hold whole.
+
+    :raises NotKnownError: if the dataset does not hold the programme's complete
+        membership and ``known_only`` does not ask for the members on record only.
+    """
+    if not known_only and without_record(programme) is not False:
+        raise NotKnownError(incomplete(programme).reason)
 
 
 def incomplete(programme: Programme, partner: Partner | None = None,

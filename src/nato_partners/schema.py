@@ -41,13 +41,10 @@ from .files import PARTNER_SECTIONS
 from .model import (
     MAX_WHOLE_NUMBER,
     DatasetInfo,
-    Membership,
-    Milestone,
-    Partner,
     Programme,
     Source,
-    TrustFundProject,
 )
+from .registry import STORED
 from .validate import FIELD_PATTERNS, NON_NEGATIVE, TOGETHER
 
 __all__ = ["RECORD_SCHEMAS", "json_schema", "schemas", "write_schemas"]
@@ -61,14 +58,7 @@ _FLOAT_MAX = sys.float_info.max
 
 #: The record types that have a schema of their own, by schema name.
 RECORD_SCHEMAS: dict[str, type[Any]] = {
-    "dataset_info": DatasetInfo,
-    "source": Source,
-    "partner": Partner,
-    "programme": Programme,
-    "membership": Membership,
-    "milestone": Milestone,
-    "trust_fund_project": TrustFundProject,
-}
+    "dataset_info": DatasetInfo, **{kind.name: kind.cls for kind in STORED}}
 
 
 

@@ -1,4 +1,8 @@
-"""The columns each kind of record shows in a table or a CSV file."""
+"""The columns each kind of record shows in a table.
+
+A table shows a few fields; CSV and JSON carry every field, and take their columns from
+the exports (:func:`nato_partners.export.plain_table`) and the converter, not from here.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,9 @@ from .. import (
     Problem,
     Programme,
     Record,
-    Source,
     TrustFundProject,
 )
+from ..registry import kind_of
 from .output import Column
 
 __all__ = [
@@ -35,30 +39,17 @@ __all__ = [
 # -- what the commands show -------------------------------------------------------------
 
 
-def _date_column(name: str, title: str, table: bool = True) -> Column:
-    return Column(name, title, lambda r: getattr(r, name), table=table, wrap=False, date=True)
+def _date_column(name: str, title: str) -> Column:
+    return Column(name, title, lambda r: getattr(r, name), wrap=False, date=True)
 
 
 PARTNER_COLUMNS = (
     Column("code", "Code", lambda p: p.code, wrap=False),
     Column("alpha2", "Alpha-2", lambda p: p.alpha2, wrap=False),
-    Column("iso_numeric", "ISO numeric", lambda p: p.iso_numeric, table=False),
-    Column("cow_code", "COW code", lambda p: p.cow_code, table=False),
-    Column("gw_code", "GW code", lambda p: p.gw_code, table=False),
     Column("name", "Name", lambda p: p.name),
     Column("official_name", "Official name", lambda p: p.official_name),
     Column("region", "Region", lambda p: p.region, wrap=False),
-    Column("aliases", "Aliases", lambda p: p.aliases, table=False),
-    Column("mission", "Mission", lambda p: p.mission and p.mission.name, table=False),
-    Column("mission_established", "Mission established",
-            lambda p: p.mission and p.mission.established, table=False),
-    Column("mission_head", "Head of mission", lambda p: p.mission and p.mission.head,
-            table=False),
     Column("confidence", "Confidence", lambda p: p.confidence, wrap=False),
-    Column("sources", "Sources", lambda p: p.sources, table=False),
-    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
-           table=False),
-    Column("note", "Note", lambda p: p.note, table=False),
 )
 
 MEMBERSHIP_COLUMNS = (
@@ -69,27 +60,15 @@ MEMBERSHIP_COLUMNS = (
     _date_column("left", "Left"),
     _date_column("suspended", "Suspended"),
     Column("confidence", "Confidence", lambda m: m.confidence, wrap=False),
-    Column("sources", "Sources", lambda m: m.sources, table=False),
-    Column("source_urls", "Source addresses", lambda m: _urls(m.sources),
-           table=False),
-    Column("note", "Note", lambda m: m.note, table=False),
 )
 
 MILESTONE_COLUMNS = (
-    Column("id", "ID", lambda m: m.id, table=False),
-    Column("partner", "Partner", lambda m: m.partner, table=False),
     Column("date", "Date", lambda m: m.date, missing="undated", wrap=False, date=True),
     Column("kind", "Kind", lambda m: m.kind, wrap=False),
     Column("programme", "Programme", lambda m: m.programme, wrap=False),
-    Column("areas", "Areas", lambda m: m.areas, table=False),
     Column("title", "Title", lambda m: m.title),
-    Column("summary", "Summary", lambda m: m.summary, table=False),
-    Column("confidence", "Confidence", lambda m: m.confidence, table=False),
-    Column("sources", "Sources", lambda m: m.sources, table=False),
-    Column("source_urls", "Source addresses", lambda m: _urls(m.sources),
-           table=False),
-    Column("note", "Note", lambda m: m.note, table=False),
 )
+
 
 def _budget(project: TrustFundProject) -> str | None:
     if project.budget_eur is not None:
@@ -100,42 +79,18 @@ def _budget(project: TrustFundProject) -> str | None:
 
 
 PROJECT_COLUMNS = (
-    Column("id", "ID", lambda p: p.id, table=False),
     Column("name", "Name", lambda p: p.name),
     Column("partner", "Partner", lambda p: p.partner, wrap=False),
     Column("status", "Status", lambda p: p.status, wrap=False),
     _date_column("start", "Start"),
     _date_column("end", "End"),
-    Column("funding", "Funding", lambda p: p.funding, table=False),
-    Column("items_planned", "Items planned", lambda p: p.items_planned, table=False),
     Column("items_disposed", "Items disposed", lambda p: p.items_disposed, wrap=False,
            right=True),
-    Column("tonnes_planned", "Tonnes planned", lambda p: p.tonnes_planned, table=False),
-    Column("tonnes_disposed", "Tonnes disposed", lambda p: p.tonnes_disposed, table=False),
-    Column("people_planned", "People planned", lambda p: p.people_planned, table=False),
-    Column("people_retrained", "People retrained", lambda p: p.people_retrained,
-           table=False),
-    Column("area_planned_m2", "Area planned (m2)", lambda p: p.area_planned_m2,
-           table=False),
     Column("area_cleared_m2", "Area cleared (m2)", lambda p: p.area_cleared_m2, wrap=False,
            right=True),
-    Column("budget_eur", "Budget (EUR)", lambda p: p.budget_eur, table=False),
     # A table shows every budget with its currency: EUR, or the one the sources give.
-    Column("budget_shown", "Budget", lambda p: _budget(p), wrap=False, right=True,
-           csv=False),
-    Column("budget_amount", "Budget", lambda p: p.budget_amount, table=False),
-    Column("budget_currency", "Currency", lambda p: p.budget_currency, table=False),
-    Column("spent_eur", "Spent (EUR)", lambda p: p.spent_eur, table=False),
+    Column("budget_shown", "Budget", lambda p: _budget(p), wrap=False, right=True),
     Column("lead_nations", "Lead nations", lambda p: p.lead_nations),
-    Column("executing_agency", "Executing agency", lambda p: p.executing_agency, table=False),
-    Column("partner_agency", "Partner agency", lambda p: p.partner_agency, table=False),
-    Column("site", "Site", lambda p: p.site, table=False),
-    Column("purpose", "Purpose", lambda p: p.purpose, table=False),
-    Column("confidence", "Confidence", lambda p: p.confidence, table=False),
-    Column("sources", "Sources", lambda p: p.sources, table=False),
-    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
-           table=False),
-    Column("note", "Note", lambda p: p.note, table=False),
 )
 
 PROGRAMME_COLUMNS = (
@@ -146,12 +101,6 @@ PROGRAMME_COLUMNS = (
     _date_column("established", "Established"),
     _date_column("ended", "Ended"),
     Column("succeeded_by", "Succeeded by", lambda p: p.succeeded_by, wrap=False),
-    Column("description", "Description", lambda p: p.description, table=False),
-    Column("confidence", "Confidence", lambda p: p.confidence, table=False),
-    Column("sources", "Sources", lambda p: p.sources, table=False),
-    Column("source_urls", "Source addresses", lambda p: _urls(p.sources),
-           table=False),
-    Column("note", "Note", lambda p: p.note, table=False),
 )
 
 SOURCE_COLUMNS = (
@@ -170,18 +119,9 @@ PROBLEM_COLUMNS = tuple(
 )
 
 
-#: The name of each kind of record ``search`` finds, as its JSON ``type`` gives it.
-_RECORD_TYPES: dict[type, str] = {
-    Partner: "partner",
-    Programme: "programme",
-    Membership: "membership",
-    Milestone: "milestone",
-    TrustFundProject: "trust_fund_project",
-}
-
-
 def record_type(record: Record) -> str:
-    return _RECORD_TYPES[type(record)]
+    """The name of a record's kind, as a search's JSON ``type`` gives it."""
+    return kind_of(record).name
 
 
 def _record_date(record: Record) -> PartialDate | None:
@@ -215,7 +155,3 @@ SEARCH_COLUMNS = (
                                                      for m in hit[1])),
 )
 
-
-def _urls(sources: tuple[Source, ...]) -> tuple[str, ...]:
-    """The addresses of a record's sources, in order (empty for one not online)."""
-    return tuple(source.url or "" for source in sources)

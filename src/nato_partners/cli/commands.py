@@ -476,14 +476,14 @@ def _short_value(value: object) -> object:
 
 def _diff(ctx: Context) -> int:
     args = ctx.args
-    for path in (args.old, args.new):
-        if not os.path.isdir(path):
-            raise UsageError(f"no dataset directory at {path!r}")
     try:
         if args.panel:
             return _diff_panel(ctx, panel_diff(args.old, args.new))
         changes = diff(args.old, args.new)
     except DataError as error:
+        for path in (args.old, args.new):
+            if not os.path.isdir(path):
+                raise UsageError(str(error)) from None  # in the library's own words
         raise UsageError(f"a dataset has {len(error.problems)} problem(s); run "
                           f"'{PROG} validate' on it") from None
     except ImportError as error:  # pandas is an optional extra
@@ -575,11 +575,11 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _validate(ctx: Context) -> int:
     path: str = ctx.args.path
-    if not os.path.isdir(path):
-        raise UsageError(f"no dataset directory at {path!r}")
     try:
         dataset = load_dataset(path)
     except DataError as error:
+        if not os.path.isdir(path):
+            raise UsageError(str(error)) from None  # in the library's own words
         problems: Sequence[Problem] = error.problems
     else:
         problems = ()

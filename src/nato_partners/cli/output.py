@@ -26,6 +26,8 @@ from .. import (
     load_dataset,
     unstructure,
 )
+from ..export import plain_table
+from ..registry import TABLES
 
 __all__ = [
     "BROKEN_PIPE_STATUS",
@@ -103,8 +105,9 @@ class Column(NamedTuple):
     right: bool = False
     #: Whether it holds dates, which a terminal shows in colour.
     date: bool = False
-    #: Whether CSV has it: a column made only for reading in a table (a shortened value,
-    #: two fields shown as one) leaves CSV to the columns it is made from.
+    #: Whether CSV has it, for rows that are not records (whose CSV columns are the
+    #: exports'): a column made only for reading in a table (a shortened value) leaves CSV
+    #: to the column it is made from.
     csv: bool = True
 
 
@@ -167,7 +170,7 @@ def _csv_text(value: object) -> str | int | float:
         return value
     if isinstance(value, Source):
         return value.id
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return "; ".join(str(_csv_text(item)) for item in value)
     if isinstance(value, enum.Enum):
         return str(value.value)
@@ -402,24 +405,36 @@ class Context:
         # valid in JSON strings but not harmless in a terminal, so they are escaped too.
         emit(_json_safe(text) + "\n")
 
-    def write_csv(self, columns: Sequence[Column], records: Iterable[Any]) -> None:
+    def write_csv(self, columns: Sequence[Column], records: Sequence[Any]) -> None:
         """Print records as CSV, one row each, with a header of column names.
 
-        :param columns: every column, including those a table leaves out.
+        Records of the package's kinds get the columns of every export (those of
+        :func:`nato_partners.to_dataframe`, made in one place), whatever a table shows;
+        other rows (a search's, a diff's) get the columns given.
+
+        :param columns: the columns for rows that are not records.
         :param records: the records.
         """
         import csv
 
+        cls = getattr(records, "record_type", None) or (type(records[0]) if records else None)
+        if cls in TABLES:
+            _, table = plain_table(records, cls, self.dataset)
+            header: Sequence[str] = list(table)
+            rows: Iterable[Sequence[object]] = zip(*table.values(), strict=True)
+        else:
+            columns = [c for c in columns if c.csv]
+            header = [c.name for c in columns]
+            rows = ([c.get(record) for c in columns] for record in records)
         # Rows go out in blocks, each written whole, so a long listing is never held in
         # memory at once and no short write goes unnoticed. Text is quoted and figures are
         # not, so a reader that tells them apart (Python's csv with QUOTE_NONNUMERIC,
         # spreadsheets) keeps "004" as text.
         block = io.StringIO()
         writer = csv.writer(block, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-        columns = [c for c in columns if c.csv]
-        writer.writerow(c.name for c in columns)
-        for record in records:
-            writer.writerow([_csv_text(c.get(record)) for c in columns])
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_csv_text(value) for value in row])
             if block.tell() > _BLOCK:
                 emit(block.getvalue())
                 block.seek(0)
@@ -461,11 +476,11 @@ class Context:
 
 def _open_dataset(path: str | None) -> Dataset:
     """Load the bundled dataset or a directory, turning data problems into one line."""
-    if path is not None and not os.path.isdir(path):
-        raise UsageError(f"no dataset directory at {path!r}")
     try:
         return load() if path is None else load_dataset(path)
     except DataError as error:
+        if path is not None and not os.path.isdir(path):
+            raise UsageError(str(error)) from None  # in the library's own words
         import shlex
         from importlib.resources import files
 
