@@ -24,7 +24,6 @@ from typing import NoReturn
 import attrs
 
 from ._html import answer_html
-from .errors import NotKnownError
 
 __all__ = ["NotKnown", "Status"]
 
@@ -97,6 +96,9 @@ class NotKnown(_Shown):
     reason: str
 
     def __bool__(self) -> NoReturn:
+        # Imported here: a program that never misuses an answer need not import the errors.
+        from .errors import NotKnownError
+
         raise NotKnownError(self.reason)
 
     def __str__(self) -> str:
