@@ -37,6 +37,9 @@ FILE = "_partners.jsonl"
 # not misread: it is then ignored and the full load answers.
 _FORMAT = 1
 
+# The loader's module, which holds the loaded dataset once there is one.
+_LOADING = f"{__package__}.loading"
+
 _lock = threading.Lock()
 # Both published whole, under the lock: the file's index (each key's line, where each line
 # lies after the first, and the first line's length), then each record once built.
@@ -51,7 +54,7 @@ def partner(key: str) -> Partner | None:
     :returns: the partner, equal to the loaded dataset's; ``None`` for a key this file does
         not answer, or once the bundled dataset is loaded (which then answers itself).
     """
-    loading = sys.modules.get(f"{__package__}.loading")
+    loading = sys.modules.get(_LOADING)
     if loading is not None and loading._loaded.get(False) is not None:
         return None
     return find(key)
