@@ -248,8 +248,9 @@ def _plain(cls: type) -> bool:
         and not hasattr(cls, "__attrs_pre_init__")
         and not hasattr(cls, "__attrs_post_init__")
         and "__attrs_cached_hash" not in getattr(cls, "__slots__", ())
-        and cls.__init__.__code__.co_filename.startswith("<attrs generated")  # not ours
-        and cls.__setattr__ is not object.__setattr__  # frozen: attrs' __init__ sets this way
+        and getattr(getattr(vars(cls).get("__init__"), "__code__", None), "co_filename",
+                    "").startswith("<attrs generated")  # not one of ours
+        and "__setattr__" in vars(cls)  # frozen: attrs' __init__ sets as setfield does
     )
 
 
