@@ -57,7 +57,7 @@ def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
         "assert 'nato_partners.loading' not in sys.modules, 'loading module imported'\n"
         "heavy = {'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
-        "nato_partners.partner('AZ')\n"
+        "nato_partners.programme('pfp')\n"  # partner('AZ') needs no load: see test_quick
         "import nato_partners.loading as d\n"
         "assert d._loaded[False] is not None\n"
     )

@@ -76,6 +76,12 @@ def whole(value: object) -> int:
     return value
 
 
+#: Make a record without calling its ``__init__``, then set each field, as the ``__init__``
+#: attrs writes for a frozen class does (see :func:`_plain`).
+new = object.__new__
+setfield = object.__setattr__
+
+
 def number(value: object) -> float:
     """A whole or decimal number as a finite float (or raise), as the converter reads one."""
     if type(value) is not float and type(value) is not int:
@@ -158,8 +164,8 @@ def module_source() -> str:
         "",
         "# ruff: noqa",
         "# mypy: ignore-errors",
-        "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse, "
-        "whole",
+        "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, new, number, "
+        "refuse, setfield, whole",
         "from .dates import _parse_date as parse_date",
         f"from .model import {', '.join(names)}",
         "",
@@ -216,9 +222,36 @@ def _function(cls: type, write: _Writer) -> str:
                 write.imports.add(type(field.default).__name__)
             lines += [f"    {v} = data.get({name!r}, ABSENT)",
                       f"    {v} = {default} if {v} is ABSENT else {check}"]
-    arguments = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
-    lines.append(f"    return {cls.__name__}({arguments})")
+    if _plain(cls):
+        # What the class's own __init__ would do, without matching a dozen keyword
+        # arguments: a tenth of a large load's time to build its records.
+        lines.append(f"    record = new({cls.__name__})")
+        lines += [f"    setfield(record, {field.name!r}, f_{field.name})" for field in fields]
+        lines.append("    return record")
+    else:
+        arguments = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
+        lines.append(f"    return {cls.__name__}({arguments})")
     return "\n".join(lines)
+
+
+def _plain(cls: type) -> bool:
+    """Tell that the ``__init__`` attrs wrote for ``cls`` only sets each field in turn.
+
+    So it is for a frozen record whose fields all go through ``__init__`` with no validator
+    or converter, no ``__attrs_pre_init__`` or ``__attrs_post_init__`` and no cached hash;
+    a record type that gains any of them is built by calling it again.
+    """
+    fields = attrs.fields(cls)
+    return (
+        all(f.init and f.validator is None and f.converter is None and f.on_setattr is None
+            for f in fields)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and "__attrs_cached_hash" not in getattr(cls, "__slots__", ())
+        and getattr(getattr(vars(cls).get("__init__"), "__code__", None), "co_filename",
+                    "").startswith("<attrs generated")  # not one of ours
+        and "__setattr__" in vars(cls)  # frozen: attrs' __init__ sets as setfield does
+    )
 
 
 def _literal(value: object) -> str:

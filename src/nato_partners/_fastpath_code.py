@@ -2,7 +2,7 @@
 
 # ruff: noqa
 # mypy: ignore-errors
-from ._fastpath import ABSENT, FastStructurer, Refused, encodable, number, refuse, whole
+from ._fastpath import ABSENT, FastStructurer, Refused, encodable, new, number, refuse, setfield, whole
 from .dates import _parse_date as parse_date
 from .model import Area, Confidence, DatasetInfo, Funding, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
@@ -39,7 +39,13 @@ def structure_DatasetInfo(data, sources, code):
     f_description = data.get('description')
     if f_description is not None:
         f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
-    return DatasetInfo(format=f_format, version=f_version, reviewed=f_reviewed, title=f_title, description=f_description)
+    record = new(DatasetInfo)
+    setfield(record, 'format', f_format)
+    setfield(record, 'version', f_version)
+    setfield(record, 'reviewed', f_reviewed)
+    setfield(record, 'title', f_title)
+    setfield(record, 'description', f_description)
+    return record
 
 
 def structure_Source(data, sources, code):
@@ -63,7 +69,15 @@ def structure_Source(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Source(id=f_id, title=f_title, publisher=f_publisher, author=f_author, url=f_url, published=f_published, note=f_note)
+    record = new(Source)
+    setfield(record, 'id', f_id)
+    setfield(record, 'title', f_title)
+    setfield(record, 'publisher', f_publisher)
+    setfield(record, 'author', f_author)
+    setfield(record, 'url', f_url)
+    setfield(record, 'published', f_published)
+    setfield(record, 'note', f_note)
+    return record
 
 
 def structure_Mission(data, sources, code):
@@ -82,7 +96,13 @@ def structure_Mission(data, sources, code):
         f_head_title = (f_head_title if type(f_head_title) is str and (f_head_title.isascii() or encodable(f_head_title)) else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
-    return Mission(name=f_name, established=f_established, head=f_head, head_title=f_head_title, confidence=f_confidence)
+    record = new(Mission)
+    setfield(record, 'name', f_name)
+    setfield(record, 'established', f_established)
+    setfield(record, 'head', f_head)
+    setfield(record, 'head_title', f_head_title)
+    setfield(record, 'confidence', f_confidence)
+    return record
 
 
 def structure_StateSpell(data, sources, code):
@@ -97,7 +117,12 @@ def structure_StateSpell(data, sources, code):
     f_end = data.get('end')
     if f_end is not None:
         f_end = (parse_date(f_end) if type(f_end) is str else refuse())
-    return StateSpell(system=f_system, code=f_code, start=f_start, end=f_end)
+    record = new(StateSpell)
+    setfield(record, 'system', f_system)
+    setfield(record, 'code', f_code)
+    setfield(record, 'start', f_start)
+    setfield(record, 'end', f_end)
+    return record
 
 
 def structure_Partner(data, sources, code):
@@ -145,7 +170,22 @@ def structure_Partner(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Partner(code=f_code, alpha2=f_alpha2, iso_numeric=f_iso_numeric, cow_code=f_cow_code, gw_code=f_gw_code, name=f_name, official_name=f_official_name, region=f_region, aliases=f_aliases, mission=f_mission, states=f_states, sources=f_sources, confidence=f_confidence, note=f_note)
+    record = new(Partner)
+    setfield(record, 'code', f_code)
+    setfield(record, 'alpha2', f_alpha2)
+    setfield(record, 'iso_numeric', f_iso_numeric)
+    setfield(record, 'cow_code', f_cow_code)
+    setfield(record, 'gw_code', f_gw_code)
+    setfield(record, 'name', f_name)
+    setfield(record, 'official_name', f_official_name)
+    setfield(record, 'region', f_region)
+    setfield(record, 'aliases', f_aliases)
+    setfield(record, 'mission', f_mission)
+    setfield(record, 'states', f_states)
+    setfield(record, 'sources', f_sources)
+    setfield(record, 'confidence', f_confidence)
+    setfield(record, 'note', f_note)
+    return record
 
 
 def structure_Programme(data, sources, code):
@@ -183,7 +223,20 @@ def structure_Programme(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Programme(id=f_id, name=f_name, acronym=f_acronym, kind=f_kind, established=f_established, ended=f_ended, succeeded_by=f_succeeded_by, members_complete=f_members_complete, description=f_description, sources=f_sources, confidence=f_confidence, note=f_note)
+    record = new(Programme)
+    setfield(record, 'id', f_id)
+    setfield(record, 'name', f_name)
+    setfield(record, 'acronym', f_acronym)
+    setfield(record, 'kind', f_kind)
+    setfield(record, 'established', f_established)
+    setfield(record, 'ended', f_ended)
+    setfield(record, 'succeeded_by', f_succeeded_by)
+    setfield(record, 'members_complete', f_members_complete)
+    setfield(record, 'description', f_description)
+    setfield(record, 'sources', f_sources)
+    setfield(record, 'confidence', f_confidence)
+    setfield(record, 'note', f_note)
+    return record
 
 
 def structure_Membership(data, sources, code):
@@ -231,7 +284,21 @@ def structure_Membership(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Membership(partner=f_partner, programme=f_programme, spell=f_spell, joined=f_joined, left=f_left, left_by=f_left_by, known_until=f_known_until, suspended=f_suspended, resumed=f_resumed, role=f_role, sources=f_sources, confidence=f_confidence, note=f_note)
+    record = new(Membership)
+    setfield(record, 'partner', f_partner)
+    setfield(record, 'programme', f_programme)
+    setfield(record, 'spell', f_spell)
+    setfield(record, 'joined', f_joined)
+    setfield(record, 'left', f_left)
+    setfield(record, 'left_by', f_left_by)
+    setfield(record, 'known_until', f_known_until)
+    setfield(record, 'suspended', f_suspended)
+    setfield(record, 'resumed', f_resumed)
+    setfield(record, 'role', f_role)
+    setfield(record, 'sources', f_sources)
+    setfield(record, 'confidence', f_confidence)
+    setfield(record, 'note', f_note)
+    return record
 
 
 def structure_Milestone(data, sources, code):
@@ -270,7 +337,19 @@ def structure_Milestone(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return Milestone(id=f_id, partner=f_partner, date=f_date, kind=f_kind, title=f_title, summary=f_summary, programme=f_programme, areas=f_areas, sources=f_sources, confidence=f_confidence, note=f_note)
+    record = new(Milestone)
+    setfield(record, 'id', f_id)
+    setfield(record, 'partner', f_partner)
+    setfield(record, 'date', f_date)
+    setfield(record, 'kind', f_kind)
+    setfield(record, 'title', f_title)
+    setfield(record, 'summary', f_summary)
+    setfield(record, 'programme', f_programme)
+    setfield(record, 'areas', f_areas)
+    setfield(record, 'sources', f_sources)
+    setfield(record, 'confidence', f_confidence)
+    setfield(record, 'note', f_note)
+    return record
 
 
 def structure_TrustFundProject(data, sources, code):
@@ -355,7 +434,35 @@ def structure_TrustFundProject(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    return TrustFundProject(id=f_id, name=f_name, partner=f_partner, executing_agency=f_executing_agency, partner_agency=f_partner_agency, lead_nations=f_lead_nations, start=f_start, end=f_end, status=f_status, purpose=f_purpose, funding=f_funding, items_planned=f_items_planned, items_disposed=f_items_disposed, tonnes_planned=f_tonnes_planned, tonnes_disposed=f_tonnes_disposed, people_planned=f_people_planned, people_retrained=f_people_retrained, area_planned_m2=f_area_planned_m2, area_cleared_m2=f_area_cleared_m2, budget_eur=f_budget_eur, budget_amount=f_budget_amount, budget_currency=f_budget_currency, spent_eur=f_spent_eur, site=f_site, sources=f_sources, confidence=f_confidence, note=f_note)
+    record = new(TrustFundProject)
+    setfield(record, 'id', f_id)
+    setfield(record, 'name', f_name)
+    setfield(record, 'partner', f_partner)
+    setfield(record, 'executing_agency', f_executing_agency)
+    setfield(record, 'partner_agency', f_partner_agency)
+    setfield(record, 'lead_nations', f_lead_nations)
+    setfield(record, 'start', f_start)
+    setfield(record, 'end', f_end)
+    setfield(record, 'status', f_status)
+    setfield(record, 'purpose', f_purpose)
+    setfield(record, 'funding', f_funding)
+    setfield(record, 'items_planned', f_items_planned)
+    setfield(record, 'items_disposed', f_items_disposed)
+    setfield(record, 'tonnes_planned', f_tonnes_planned)
+    setfield(record, 'tonnes_disposed', f_tonnes_disposed)
+    setfield(record, 'people_planned', f_people_planned)
+    setfield(record, 'people_retrained', f_people_retrained)
+    setfield(record, 'area_planned_m2', f_area_planned_m2)
+    setfield(record, 'area_cleared_m2', f_area_cleared_m2)
+    setfield(record, 'budget_eur', f_budget_eur)
+    setfield(record, 'budget_amount', f_budget_amount)
+    setfield(record, 'budget_currency', f_budget_currency)
+    setfield(record, 'spent_eur', f_spent_eur)
+    setfield(record, 'site', f_site)
+    setfield(record, 'sources', f_sources)
+    setfield(record, 'confidence', f_confidence)
+    setfield(record, 'note', f_note)
+    return record
 
 STRUCTURERS: dict[type, FastStructurer] = {
     DatasetInfo: structure_DatasetInfo,

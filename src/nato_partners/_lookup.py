@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from .errors import NotFoundError
 from .model import Partner, Programme
 
-__all__ = ["MISSING", "Lookup", "close", "whole"]
+__all__ = ["MISSING", "Lookup", "close", "partner_keys", "whole"]
 
 _R = TypeVar("_R")
 #: The default of a ``default=`` parameter: none given, so a miss raises.
@@ -36,15 +36,7 @@ class Lookup:
 
     def __init__(self, partners: Sequence[Partner], programmes: Sequence[Programme]) -> None:
         self._all = partners
-        self._partner_keys: dict[str, Partner] = {}
-        for partner in partners:
-            for key in (partner.code, partner.alpha2, partner.iso_numeric, partner.name,
-                        partner.official_name, *partner.aliases):
-                if key:
-                    self._partner_keys.setdefault(key.casefold(), partner)
-        for partner in partners:  # the codes as written too, found without folding
-            for key in (partner.code, partner.alpha2):
-                self._partner_keys.setdefault(key, partner)
+        self._partner_keys = partner_keys(partners)
         self._words: dict[str, tuple[Partner, ...]] | None = None
         self._number_keys: dict[tuple[str, int], Partner] = {}
         for partner in partners:
@@ -168,6 +160,25 @@ class Lookup:
             raise NotFoundError("programme", str(key), close(key, self._programme_keys,
                                                                    lambda p: p.id))
         return found
+
+
+def partner_keys(partners: Sequence[Partner]) -> dict[str, Partner]:
+    """Every key that finds a partner without a search: each code, number, name and alias
+    folded to lower case, then the codes as written; a key shared goes to the first.
+
+    :param partners: the partners, in the order a tie goes to the first.
+    :returns: the partner of each key.
+    """
+    keys: dict[str, Partner] = {}
+    for partner in partners:
+        for key in (partner.code, partner.alpha2, partner.iso_numeric, partner.name,
+                    partner.official_name, *partner.aliases):
+            if key:
+                keys.setdefault(key.casefold(), partner)
+    for partner in partners:  # the codes as written too, found without folding
+        for key in (partner.code, partner.alpha2):
+            keys.setdefault(key, partner)
+    return keys
 
 
 def close(key: object, keys: Mapping[str, _R], show: Callable[[_R], str]) -> list[str]:

@@ -24,9 +24,8 @@ from typing import NoReturn
 import attrs
 
 from ._html import answer_html
-from .errors import NotKnownError
 
-__all__ = ["NotKnown", "Status"]
+__all__ = ["FULL_MEMBERS", "NotKnown", "Status"]
 
 
 class _Shown:
@@ -97,7 +96,15 @@ class NotKnown(_Shown):
     reason: str
 
     def __bool__(self) -> NoReturn:
+        # Imported here: a program that never misuses an answer need not import the errors.
+        from .errors import NotKnownError
+
         raise NotKnownError(self.reason)
 
     def __str__(self) -> str:
         return "not known"
+
+
+#: The standings ``members()`` and ``member_counts()`` take in unless asked otherwise:
+#: full members, not associates or observers.
+FULL_MEMBERS: tuple[Status | str, ...] = (Status.MEMBER,)

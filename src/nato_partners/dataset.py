@@ -30,7 +30,7 @@ from . import rules as _rules
 from ._gc import collector_paused
 from ._lookup import MISSING, Lookup, close
 from ._milestone_index import MilestoneIndex
-from .answers import NotKnown, Status
+from .answers import FULL_MEMBERS, NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period, _period_days
 from .errors import NotFoundError, NotKnownError
 from .model import (
@@ -61,8 +61,6 @@ _K = TypeVar("_K")
 _MISSING = MISSING  # the dataset's name for it, which queries shares
 _R = TypeVar("_R")
 _S = TypeVar("_S", Source, Partner, Programme, Membership, Milestone, TrustFundProject)
-#: The standings members() and member_counts() take in by default: full members.
-_FULL: tuple[Status | str, ...] = (Status.MEMBER,)
 #: The numberings an integer key may be a code in, with the keyword that names each.
 
 
@@ -475,7 +473,7 @@ class Dataset:
 
     def members(
         self, programme: str | Programme, on: DateLike | None = None, *,
-        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
+        known_only: bool = False, roles: Iterable[Status | str] = FULL_MEMBERS,
     ) -> Results[Partner]:
         """The partners that were members of a programme, in the order they first joined.
 
@@ -527,18 +525,18 @@ class Dataset:
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: Literal[True], roles: Iterable[Status | str] = _FULL,
+        known_only: Literal[True], roles: Iterable[Status | str] = FULL_MEMBERS,
     ) -> dict[int, int]: ...
 
     @overload
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
+        known_only: bool = False, roles: Iterable[Status | str] = FULL_MEMBERS,
     ) -> dict[int, int | NotKnown]: ...
 
     def member_counts(
         self, programme: str | Programme, years: Iterable[int] | None = None, *,
-        known_only: bool = False, roles: Iterable[Status | str] = _FULL,
+        known_only: bool = False, roles: Iterable[Status | str] = FULL_MEMBERS,
     ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners were members of a programme in each year.
 

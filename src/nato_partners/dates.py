@@ -13,16 +13,20 @@ as a question names a whole period (a day, a month or a year).
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
+
+if TYPE_CHECKING:
+    # Imported where a pendulum date is asked for (earliest, latest, as_period): importing
+    # pendulum costs a first answer more than the rest of the library does, and nothing
+    # else here needs it.
+    import pendulum
 
 __all__ = ["Certainty", "DateLike", "PartialDate", "Precision", "as_period"]
 
@@ -112,6 +116,8 @@ class PartialDate:
             first = datetime.date(self.year, self.month or 1,
                                   1 if self.day is None else self.day).toordinal()
         except ValueError:  # the day is not one of its month's
+            import calendar  # for this message only: a first answer need not import it
+
             last = calendar.monthrange(self.year, self.month or 1)[1]
             raise ValueError(f"day {self.day} is out of range for {self.year}-"
                              f"{self.month:02d} (1-{last})") from None
@@ -166,6 +172,7 @@ class PartialDate:
         :raises TypeError: if the value is none of the accepted types.
         :raises ValueError: if text does not parse.
 
+        >>> import pendulum
         >>> PartialDate.coerce(pendulum.date(1994, 5, 4))
         PartialDate('1994-05-04')
         """
@@ -205,6 +212,8 @@ class PartialDate:
         >>> PartialDate.parse("1992-03").earliest
         Date(1992, 3, 1)
         """
+        import pendulum
+
         return pendulum.Date(self.year, self.month or 1, self.day or 1)
 
     @property
@@ -214,10 +223,9 @@ class PartialDate:
         >>> PartialDate.parse("1992-02").latest
         Date(1992, 2, 29)
         """
-        if self.day is not None:
-            return self.earliest
-        month = self.month or 12
-        return pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+        import pendulum
+
+        return pendulum.Date.fromordinal(self._last)
 
     def contains(self, day: DateLike) -> bool:
         """Tell whether ``day`` is one of the days this date could be.
@@ -242,6 +250,7 @@ class PartialDate:
         :returns: :attr:`Certainty.YES` if every possible day does,
             :attr:`Certainty.NO` if none does, :attr:`Certainty.MAYBE` otherwise.
 
+        >>> import pendulum
         >>> PartialDate.parse("1992-03").on_or_before(pendulum.date(1992, 3, 15))
         <Certainty.MAYBE: 'maybe'>
         """

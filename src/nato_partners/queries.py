@@ -13,12 +13,11 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from .answers import NotKnown, Status
-from .dataset import _FULL, _MISSING
+from . import _quick
+from .answers import FULL_MEMBERS, NotKnown, Status
 from .dates import DateLike
-from .loading import load
 from .model import (
     Area,
     Funding,
@@ -33,9 +32,24 @@ from .model import (
     Source,
     TrustFundProject,
 )
-from .results import Results
+
+if TYPE_CHECKING:
+    # For the annotations only: the first answer (see partner) imports neither the dataset
+    # nor the loader, nor what only they need.
+    from .dataset import Dataset
+    from .results import Results
 
 _D = TypeVar("_D")
+#: partner()'s "no default given", which is not passed on to the dataset.
+_MISSING: Any = object()
+
+
+def load() -> Dataset:
+    """The bundled dataset (:func:`nato_partners.load`), imported on the first question."""
+    from .loading import load
+
+    return load()
+
 
 __all__ = [
     "matches",
@@ -103,6 +117,14 @@ def partner(
     :raises ValueError: if an ``int`` key names different partners in different numberings.
     :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is given.
     """
+    if type(key) is str and iso is None and cow is None and gw is None:
+        # A program's first question is most often this one: a code or a name is found
+        # without loading the whole dataset (see nato_partners._quick).
+        found = _quick.partner(key)
+        if found is not None:
+            return found
+    if default is _MISSING:
+        return load().partner(key, iso=iso, cow=cow, gw=gw)
     return load().partner(key, iso=iso, cow=cow, gw=gw, default=default)
 
 
@@ -189,7 +211,7 @@ def status(
 
 def members(
     programme: str | Programme, on: DateLike | None = None, *, known_only: bool = False,
-    roles: Iterable[Status | str] = _FULL,
+    roles: Iterable[Status | str] = FULL_MEMBERS,
 ) -> Results[Partner]:
     """Partners of a programme in joining order. See :meth:`nato_partners.Dataset.members`.
 
@@ -210,20 +232,20 @@ def members(
 @overload
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: Literal[True], roles: Iterable[Status | str] = _FULL,
+    known_only: Literal[True], roles: Iterable[Status | str] = FULL_MEMBERS,
 ) -> dict[int, int]: ...
 
 
 @overload
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: bool = False, roles: Iterable[Status | str] = _FULL,
+    known_only: bool = False, roles: Iterable[Status | str] = FULL_MEMBERS,
 ) -> dict[int, int | NotKnown]: ...
 
 
 def member_counts(
     programme: str | Programme, years: Iterable[int] | None = None, *,
-    known_only: bool = False, roles: Iterable[Status | str] = _FULL,
+    known_only: bool = False, roles: Iterable[Status | str] = FULL_MEMBERS,
 ) -> dict[int, int] | dict[int, int | NotKnown]:
     """Partners of a programme per year. See :meth:`nato_partners.Dataset.member_counts`.
 
