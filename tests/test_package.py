@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from importlib import metadata, resources
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,38 @@ def test_import_reads_no_data_and_loads_nothing_heavy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+#: The modules whose names users may import from, and those that are an implementation
+#: detail though their names have no leading underscore (docs/api.rst says the same).
+PUBLIC_MODULES = {"nato_partners", "nato_partners.export", "nato_partners.cli",
+                  "nato_partners.errors", "nato_partners.panels"}
+INTERNAL_MODULES = {f"nato_partners.{name}" for name in (
+    "answers", "changes", "citations", "convert", "coverage_report", "dataset", "dates",
+    "files", "loading", "matching", "model", "plot", "queries", "results", "rules", "schema",
+    "state_lists", "validate", "write", "cli.columns", "cli.commands",
+    "cli.output")}
+
+
+def test_every_module_is_public_or_internal_by_decision() -> None:
+    import pkgutil
+
+    found = {"nato_partners"} | {
+        info.name for info in pkgutil.walk_packages(nato_partners.__path__, "nato_partners.")}
+    underscored = {name for name in found if name.rpartition(".")[2].startswith("_")}
+    assert found - underscored == PUBLIC_MODULES | INTERNAL_MODULES
+    assert not PUBLIC_MODULES & INTERNAL_MODULES
+    api = (Path(__file__).parent.parent / "docs" / "api.rst").read_text("utf-8")
+    for name in PUBLIC_MODULES - {"nato_partners"}:
+        assert f"``{name}``" in api, name
+    for name in INTERNAL_MODULES:
+        if "." not in name.removeprefix("nato_partners."):
+            assert f"``{name.removeprefix('nato_partners.')}``" in api, name
+
+
+def test_the_export_module_offers_what_the_api_page_names() -> None:
+    from nato_partners import export
+
+    assert set(export.__all__) == {
+        "TableRecord", "from_arrow", "from_dataframe", "plain_table", "read_parquet",
+        "to_arrow", "to_dataframe", "to_parquet", "to_polars"}

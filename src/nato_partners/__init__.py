@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Any
 from ._version import FORMAT_VERSION, __data_reviewed__, __data_version__, __version__
 
 if TYPE_CHECKING:
+    from ._package import write_package
+    from ._tables import (
+        from_arrow,
+        from_dataframe,
+        read_parquet,
+        to_arrow,
+        to_dataframe,
+        to_parquet,
+        to_polars,
+    )
     from .answers import NotKnown, Status
     from .changes import Change, diff
     from .citations import cite
@@ -46,7 +56,6 @@ if TYPE_CHECKING:
         StateSystem,
         TrustFundProject,
     )
-    from .package import write_package
     from .panels import panel, panel_diff, spells
     from .plot import plot_timeline
     from .queries import (
@@ -70,15 +79,6 @@ if TYPE_CHECKING:
     from .results import Results
     from .schema import json_schema, schemas, write_schemas
     from .state_lists import ListedState, state_list
-    from .tables import (
-        from_arrow,
-        from_dataframe,
-        read_parquet,
-        to_arrow,
-        to_dataframe,
-        to_parquet,
-        to_polars,
-    )
     from .write import write_dataset
 
 # The module that holds each public name. Importing the package imports none of them, so
@@ -94,7 +94,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "dataset": ("Dataset",),
     "dates": ("Certainty", "DateLike", "PartialDate", "Precision"),
     "errors": ("DataError", "NotFoundError", "NotKnownError", "Problem"),
-    "tables": (
+    "_tables": (
         "from_arrow",
         "from_dataframe",
         "read_parquet",
@@ -103,7 +103,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "to_parquet",
         "to_polars",
     ),
-    "package": ("write_package",),
+    "_package": ("write_package",),
     "files": ("MAX_FILE_BYTES",),
     "loading": ("load", "load_dataset"),
     "model": (

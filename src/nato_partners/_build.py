@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import attrs
 
 from ._fastpath_code import STRUCTURERS
+from ._registry import STORED
 from ._version import FORMAT_VERSION
 from .dates import PartialDate
 from .errors import DataError, Problem, _Capped, did_you_mean
@@ -30,7 +31,6 @@ from .model import (
     Source,
     TrustFundProject,
 )
-from .registry import STORED
 
 if TYPE_CHECKING:
     from .validate import Locator, Unread
@@ -405,7 +405,7 @@ def _plain_value(value: Any) -> Any:
 
 class Parts(NamedTuple):
     """The records of a dataset before they are indexed, one field per stored kind of
-    :data:`~nato_partners.registry.STORED`, in its order."""
+    :data:`~nato_partners._registry.STORED`, in its order."""
 
     sources: tuple[Source, ...]
     partners: tuple[Partner, ...]

@@ -19,10 +19,10 @@ from typing import Any, Literal
 import attrs
 
 from ._html import HtmlRepr
+from ._registry import STORED
 from .convert import unstructure
 from .dataset import Dataset
 from .loading import load_dataset
-from .registry import STORED
 from .results import Results
 
 __all__ = ["Change", "diff"]

@@ -30,6 +30,7 @@ from . import rules as _rules
 from ._gc import collector_paused
 from ._lookup import MISSING, Lookup, close
 from ._milestone_index import MilestoneIndex
+from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period, _period_days
 from .errors import NotFoundError, NotKnownError
@@ -49,7 +50,6 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
-from .registry import STORED
 from .results import Results
 
 __all__ = ["Dataset"]

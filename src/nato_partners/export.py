@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from ._extras import require
+from ._registry import TABLES
 from .convert import structure_or_describe
 from .dates import PartialDate, Precision
 from .errors import DataError, NotFoundError, Problem
@@ -64,7 +65,6 @@ from .model import (
     StateSpell,
     TrustFundProject,
 )
-from .registry import TABLES
 
 if TYPE_CHECKING:
     import pandas as pd

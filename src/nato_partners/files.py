@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+from ._registry import STORED
 from .errors import DataError, Problem, did_you_mean
-from .registry import STORED
 
 __all__ = [
     "FILE_SECTIONS",

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ._registry import kind_of
 from .dates import PartialDate
 from .model import (
     Match,
@@ -27,7 +28,6 @@ from .model import (
     TrustFundProject,
     Vocabulary,
 )
-from .registry import kind_of
 
 __all__ = ["SearchText", "field_texts", "record_text", "source_text"]
 

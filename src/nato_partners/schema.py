@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._registry import STORED
 from ._version import FORMAT_VERSION
 from .dates import PartialDate
 from .files import PARTNER_SECTIONS
@@ -44,7 +45,6 @@ from .model import (
     Programme,
     Source,
 )
-from .registry import STORED
 from .validate import FIELD_PATTERNS, NON_NEGATIVE, TOGETHER
 
 __all__ = ["RECORD_SCHEMAS", "json_schema", "schemas", "write_schemas"]

@@ -20,7 +20,7 @@ from .. import (
     Record,
     TrustFundProject,
 )
-from ..registry import kind_of
+from .._registry import kind_of
 from .output import Column
 
 __all__ = [

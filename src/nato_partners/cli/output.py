@@ -26,8 +26,8 @@ from .. import (
     load_dataset,
     unstructure,
 )
+from .._registry import TABLES
 from ..export import plain_table
-from ..registry import TABLES
 
 __all__ = [
     "BROKEN_PIPE_STATUS",

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._extras import require
+from ._registry import STORED
 from .citations import LICENCE, PROJECT_URL, cite
 from .dataset import Dataset
 from .export import to_dataframe
 from .loading import load
 from .panels import STATUS_LABELS, panel, spells
-from .registry import STORED
 
 __all__ = ["write_package"]
 
