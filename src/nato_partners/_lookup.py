@@ -7,17 +7,15 @@ so that a lookup is one dictionary read and a miss names the close matches.
 
 from __future__ import annotations
 
-import math
-import numbers
-import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from ._params import whole
 from .errors import NotFoundError
 from .model import Partner, Programme
 
-__all__ = ["MISSING", "Lookup", "close", "partner_keys", "whole"]
+__all__ = ["MISSING", "Lookup", "close", "partner_keys"]
 
 _R = TypeVar("_R")
 #: The default of a ``default=`` parameter: none given, so a miss raises.
@@ -187,25 +185,6 @@ def close(key: object, keys: Mapping[str, _R], show: Callable[[_R], str]) -> lis
 
     matches = difflib.get_close_matches(str(key).strip().casefold(), keys, n=6, cutoff=0.6)
     return list(dict.fromkeys(show(keys[m]) for m in matches))[:3]
-
-
-def whole(value: object, name: str) -> int:
-    """A number parameter, checked: a whole number of any integral type (numpy's too), or
-    a float with no fraction; never a bool, text or a fraction."""
-    if isinstance(value, bool | str | bytes):
-        raise TypeError(f"{name} must be a whole number here, not {type(value).__name__} "
-                        f"{value!r}")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        pass
-    if isinstance(value, float | numbers.Real) and not isinstance(value, numbers.Integral):
-        number = float(value)
-        if not (math.isfinite(number) and number.is_integer()):
-            raise ValueError(f"{name} {value!r} is not a whole number")
-        return int(number)
-    raise TypeError(f"{name} must be text, a whole number or a Partner, not "
-                    f"{type(value).__name__}")
 
 
 def _foreign(key: str, name: str, differs: bool) -> str:

@@ -13,9 +13,7 @@ question names a whole period, so ``on="1995"`` asks about any day of 1995.
 
 from __future__ import annotations
 
-import functools
-import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import pendulum
@@ -26,14 +24,16 @@ if TYPE_CHECKING:
     from ._build import Parts
     from .matching import SearchText
 
+from . import _params
 from . import rules as _rules
 from ._gc import collector_paused
-from ._lookup import MISSING, Lookup, close
+from ._lookup import MISSING, Lookup
+from ._membership_index import MembershipIndex
 from ._milestone_index import MilestoneIndex
 from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period, _period_days
-from .errors import NotFoundError, NotKnownError
+from .errors import NotKnownError
 from .model import (
     Area,
     DatasetInfo,
@@ -90,13 +90,9 @@ class Dataset:
 
     __slots__ = (
         "__weakref__",  # results refer to their dataset weakly
-        "_by_pair",
-        "_by_partner",
-        "_by_programme",
-        "_by_role",
+        "_held",
         "_info",
         "_lookup",
-        "_membership_ids",
         "_memberships",
         "_milestones",
         "_partners",
@@ -143,20 +139,9 @@ class Dataset:
             sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)), TrustFundProject)
 
         self._lookup = Lookup(self._partners, self._programmes)
-        self._by_partner: dict[str, Results[Membership]] = _group(
-            self._memberships, lambda m: m.partner
-        )
-        self._by_programme: dict[str, Results[Membership]] = _group(
-            self._memberships, lambda m: m.programme
-        )
-        self._by_pair: dict[tuple[str, str], Results[Membership]] = _group(
-            self._memberships, lambda m: (m.partner, m.programme)
-        )
-        # A programme's memberships in some roles only, built on the first question.
-        self._by_role: dict[tuple[str, frozenset[Status]], Sequence[Membership]] = {}
+        self._held = MembershipIndex(self._memberships)
 
         self._milestones = MilestoneIndex(parts.milestones)
-        self._membership_ids: dict[str, Membership] | None = None
         # The records' text and the sources' text, published together (see search).
         self._text: SearchText | None = None
 
@@ -218,10 +203,10 @@ class Dataset:
             would otherwise find no country).
         """
         if ally is not None:
-            _flag(ally, "ally")
+            _params.flag(ally, "ally")
         found: Sequence[Partner] = self._partners
         if region is not None:
-            chosen = _vocabulary(Region, region, "region")
+            chosen = _params.vocabulary(Region, region, "region")
             found = [p for p in found if p.region is chosen]
         if ally is not None:
             when = self.horizon if on is None else on
@@ -289,7 +274,7 @@ class Dataset:
         """
         if partner is None:
             return self._programmes
-        ids = {m.programme for m in self._by_partner.get(self.partner(partner).code, ())}
+        ids = {m.programme for m in self._held.find(self.partner(partner).code, None)}
         return self._results((p for p in self._programmes if p.id in ids), Programme)
 
     def programme(self, key: str | Programme) -> Programme:
@@ -325,15 +310,8 @@ class Dataset:
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
         """
-        if partner is not None:
-            code = self.partner(partner).code
-            found: Sequence[Membership] = self._by_partner.get(code, ())
-            if programme is not None:
-                found = self._by_pair.get((code, self.programme(programme).id), ())
-        elif programme is not None:
-            found = self._by_programme.get(self.programme(programme).id, ())
-        else:
-            found = self._memberships
+        found = self._held.find(None if partner is None else self.partner(partner).code,
+                                None if programme is None else self.programme(programme).id)
         if on is None:
             # An index's own Results, shared: like every result, it cannot be changed.
             return found if isinstance(found, Results) else self._results(found, Membership)
@@ -353,25 +331,7 @@ class Dataset:
         :returns: the membership.
         :raises NotFoundError: if no membership has that id; the error names close ids.
         """
-        ids = self._membership_ids
-        if ids is None:
-            from ._former_ids import FORMER_IDS
-
-            ids = {m.id: m for m in self._memberships}
-            for membership in self._memberships:  # the old form, from the dates held now
-                old = f"{membership.partner}/{membership.programme}/" \
-                      f"{membership.joined or 'undated'}"
-                ids.setdefault(old, membership)
-            for old, new in FORMER_IDS.items():  # ...and from the dates held at 0.1
-                if new in ids:
-                    ids.setdefault(old, ids[new])
-            self._membership_ids = ids
-        found = ids.get(id) if type(id) is str else None
-        if found is None:
-            # Close to an id of either form, named by its id today.
-            raise NotFoundError("membership", str(id), close(
-                id, {key.casefold(): m for key, m in ids.items()}, lambda m: m.id))
-        return found
+        return self._held.by_id(id)
 
     def status(
         self, partner: str | Partner, programme: str | Programme, on: DateLike | None = None,
@@ -427,10 +387,10 @@ class Dataset:
         :raises TypeError: if ``active`` is not a bool.
         """
         if active is not False and active is not True:
-            _flag(active, "active")
+            _params.flag(active, "active")
         if on is None:
             who, what = self.partner(partner), self.programme(programme)
-            held = self._by_pair.get((who.code, what.id), ())
+            held = self._held.find(who.code, what.id)
             if held:
                 if not active:
                     return True
@@ -468,7 +428,7 @@ class Dataset:
             # The date itself, written out only if a reason needs it.
             period = _period(on)
             first, last = period._first, period._last
-        return _rules.read(who, what, self._by_pair.get((who.code, what.id), ()),
+        return _rules.read(who, what, self._held.find(who.code, what.id),
                            first, last, self._horizon, period)
 
     def members(
@@ -504,10 +464,10 @@ class Dataset:
         :raises TypeError: if ``known_only`` is not a bool, or ``roles`` holds something
             other than statuses or their words.
         """
-        _flag(known_only, "known_only")
-        chosen = _roles(roles)
+        _params.flag(known_only, "known_only")
+        chosen = _params.roles(roles)
         what = self.programme(programme)
-        held = self._in_roles(what.id, chosen)
+        held = self._held.in_roles(what.id, chosen)
         if on is None:
             _rules.whole_list(what, known_only)
             return self._results(
@@ -565,13 +525,13 @@ class Dataset:
             ``roles`` holds something other than statuses or their words.
         :raises ValueError: if a year is outside 1-9999 or a role is not one of the three.
         """
-        _flag(known_only, "known_only")
-        chosen = _roles(roles)
+        _params.flag(known_only, "known_only")
+        chosen = _params.roles(roles)
         if years is not None:
-            years = _years(years)
+            years = _params.years(years)
         what = self.programme(programme)
         _rules.whole_list(what, known_only)
-        held: Sequence[Membership] = self._by_programme.get(what.id, ())
+        held: Sequence[Membership] = self._held.find(None, what.id)
         if years is None:
             starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
             if not starts:
@@ -580,7 +540,7 @@ class Dataset:
             years = range(min(starts), last + 1)
         # Counted from the memberships in the roles chosen; the years run from every
         # membership's first, whatever its role, as they did.
-        held = self._in_roles(what.id, chosen)
+        held = self._held.in_roles(what.id, chosen)
         counts: dict[int, int | NotKnown] = {}
         for year in sorted(years):
             yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
@@ -594,46 +554,11 @@ class Dataset:
                 counts[year] = len(yes)
         return counts
 
-    def _in_roles(self, programme: str, roles: frozenset[Status]) -> Sequence[Membership]:
-        """A programme's memberships whose role is one of ``roles``, in joining order.
-
-        Kept once made (questions repeat the same few), and put in place whole.
-        """
-        held = self._by_programme.get(programme, ())
-        if len(roles) == len(_ROLE_WORDS):
-            return held
-        found = self._by_role.get((programme, roles))
-        if found is None:
-            found = [m for m in held if _rules.role_status(m) in roles]
-            self._by_role[programme, roles] = found
-        return found
-
-    def _in_force(
-        self, held: Iterable[Membership], programme: Programme, first: int, last: int,
-    ) -> tuple[list[Partner], list[Partner], NotKnown | None]:
-        """The partners that were members in a period, those that may have been, and why
-        the list cannot be whole whatever their dates say (or ``None``)."""
-        horizon = self._horizon
-        if first > horizon:
-            return [], [], _rules.after_horizon(horizon)
-        known = min(last, horizon)
-        unknown = None
-        if last > horizon:
-            unknown = _rules.after_horizon(horizon)
-        elif _rules.programme_existed(programme, first, known) is Certainty.NO:
-            return [], [], None  # it had no members, whoever the data holds
-        elif _rules.without_record(programme) is not False:
-            unknown = _rules.incomplete(programme)
-        answers: dict[str, Certainty] = {}
-        for membership in held:  # in joining order, which the result keeps
-            answer = membership._certainty(first, known)
-            if answers.get(membership.partner) in (None, Certainty.NO) or (
-                answer is Certainty.YES
-            ):
-                answers[membership.partner] = answer
-        return ([self.partner(c) for c, a in answers.items() if a is Certainty.YES],
-                [self.partner(c) for c, a in answers.items() if a is Certainty.MAYBE],
-                unknown)
+    def _in_force(self, held: Iterable[Membership], programme: Programme, first: int,
+                  last: int) -> tuple[list[Partner], list[Partner], NotKnown | None]:
+        """:func:`rules.in_force <nato_partners.rules.in_force>`, with partners for codes."""
+        yes, maybe, unknown = _rules.in_force(held, programme, first, last, self._horizon)
+        return ([self.partner(c) for c in yes], [self.partner(c) for c in maybe], unknown)
 
     # -- milestones ----------------------------------------------------------------------
 
@@ -666,10 +591,10 @@ class Dataset:
         if programme is not None:
             wanted["programme"] = self.programme(programme).id
         if kind is not None:
-            kind = _vocabulary(MilestoneKind, kind, "kind")
+            kind = _params.vocabulary(MilestoneKind, kind, "kind")
             wanted["kind"] = kind.value
         if area is not None:
-            area = _vocabulary(Area, area, "area")
+            area = _params.vocabulary(Area, area, "area")
             wanted["area"] = area.value
         first = None if since is None else _period_days(since, "since")[0]
         last = None if until is None else _period_days(until, "until")[1]
@@ -802,88 +727,3 @@ class Dataset:
 
 
 
-def _roles(roles: Iterable[Status | str]) -> frozenset[Status]:
-    """The member standings a count or a list takes in, checked."""
-    if isinstance(roles, Status | str):
-        roles = (roles,)
-    try:
-        given = list(roles)
-    except TypeError:
-        raise TypeError(f"roles must be statuses or their words, such as ('member', "
-                        f"'observer'), not {type(roles).__name__}") from None
-    chosen = set()
-    for role in given:
-        if not isinstance(role, Status | str):
-            raise TypeError(f"roles must be statuses or their words, not "
-                            f"{type(role).__name__} {role!r}")
-        status = _ROLE_WORDS.get(role.value if isinstance(role, Status) else role.casefold())
-        if status is None:
-            raise ValueError(f"unknown role {role!r} in roles; expected member, associate "
-                             "or observer")
-        chosen.add(status)
-    if not chosen:
-        raise ValueError("roles is empty; give at least one of member, associate, observer")
-    return frozenset(chosen)
-
-
-_ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER)}
-
-
-
-
-def _flag(value: object, name: str) -> None:
-    """A parameter that takes ``True`` or ``False`` only: ``1`` or ``"yes"`` is refused."""
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
-
-
-def _years(years: Iterable[Any]) -> list[int]:
-    """Years given to a count, checked: whole numbers (not bools or text) from 1 to 9999."""
-    if isinstance(years, str | bytes):
-        raise TypeError(f"years must be whole numbers, not {type(years).__name__}")
-    try:
-        given = list(years)
-    except TypeError:
-        raise TypeError(f"years must be an iterable of whole numbers, not "
-                        f"{type(years).__name__}") from None
-    checked = []
-    for year in given:
-        if isinstance(year, bool):
-            raise TypeError(f"years must be whole numbers, not bool {year!r}")
-        try:
-            number = operator.index(year)
-        except TypeError:
-            raise TypeError(f"years must be whole numbers, not {type(year).__name__} "
-                            f"{year!r}") from None
-        if not 1 <= number <= 9999:
-            raise ValueError(f"year {number} in years is out of range 1-9999")
-        checked.append(number)
-    return checked
-
-
-def _group(records: Results[_R], key: Callable[[_R], _K]) -> dict[_K, Results[_R]]:
-    groups: dict[_K, list[_R]] = {}
-    for record in records:
-        groups.setdefault(key(record), []).append(record)
-    return {k: Results(v, records.record_type, records.dataset) for k, v in groups.items()}
-
-
-def _vocabulary(cls: type[_V], value: _V | str, what: str) -> _V:
-    if isinstance(value, cls):
-        return value
-    words: dict[str, _V] = _words(cls)
-    found = words.get(value) if isinstance(value, str) else None
-    if found is None:
-        found = words.get(str(value).casefold())
-    if found is None:
-        allowed = ", ".join(str(m.value) for m in cls)
-        raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
-    return found
-
-
-@functools.cache
-def _words(cls: type[_V]) -> dict[str, _V]:
-    """A vocabulary's members by value and by label in any case, as questions name them."""
-    words = {member.label.casefold(): member for member in cls}
-    words.update({str(member.value): member for member in cls})  # a value wins over a label
-    return words

@@ -31,9 +31,9 @@ from .dates import BEFORE, NEVER, Certainty, PartialDate, _certainty, _overlap
 from .errors import NotKnownError
 from .model import Membership, Partner, Programme, StateSpell
 
-__all__ = ["Reading", "after_horizon", "horizon_day", "incomplete", "open_dates",
-           "programme_existed", "programme_span", "read", "role_status", "state_existed",
-           "state_span", "whole_list", "without_record"]
+__all__ = ["Reading", "after_horizon", "horizon_day", "in_force", "incomplete",
+           "open_dates", "programme_existed", "programme_span", "read", "role_status",
+           "state_existed", "state_span", "whole_list", "without_record"]
 
 
 class Reading(NamedTuple):
@@ -203,6 +203,41 @@ def _any(answers: Iterable[Certainty]) -> Certainty:
         if answer is Certainty.MAYBE:
             found = answer
     return found
+
+
+def in_force(held: Iterable[Membership], programme: Programme, first: int, last: int,
+             horizon: int) -> tuple[list[str], list[str], NotKnown | None]:
+    """Which partners were members of a programme in a period, as a list must say it.
+
+    :param held: the programme's memberships (in the roles asked about), in joining order.
+    :param programme: the programme.
+    :param first: the period's first day.
+    :param last: its last day.
+    :param horizon: the last day the data knows.
+    :returns: the codes of the partners that were members, of those that may have been
+        (their dates leave it open), in joining order, and why the list cannot be whole
+        whatever their dates say (after the horizon, or a membership the dataset may not
+        hold whole), or ``None``.
+    """
+    if first > horizon:
+        return [], [], after_horizon(horizon)
+    known = min(last, horizon)
+    unknown = None
+    if last > horizon:
+        unknown = after_horizon(horizon)
+    elif programme_existed(programme, first, known) is Certainty.NO:
+        return [], [], None  # it had no members, whoever the data holds
+    elif without_record(programme) is not False:
+        unknown = incomplete(programme)
+    answers: dict[str, Certainty] = {}
+    for membership in held:  # in joining order, which the result keeps
+        answer = membership._certainty(first, known)
+        if answers.get(membership.partner) in (None, Certainty.NO) or (
+            answer is Certainty.YES
+        ):
+            answers[membership.partner] = answer
+    return ([c for c, a in answers.items() if a is Certainty.YES],
+            [c for c, a in answers.items() if a is Certainty.MAYBE], unknown)
 
 
 def without_record(programme: Programme, partner: Partner | None = None,
