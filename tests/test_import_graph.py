@@ -169,3 +169,10 @@ def test_results_hold_their_dataset_weakly() -> None:
     assert alive() is None  # the results did not keep it
     assert found.dataset is None
     assert len(found) > 0
+
+
+def test_a_coverage_report_names_partners_from_its_dataset() -> None:
+    pytest.importorskip("pandas")
+    frame = nato_partners.coverage().to_dataframe()
+    assert frame.partner_name.notna().all()
+    assert "Azerbaijan" in set(frame.partner_name)

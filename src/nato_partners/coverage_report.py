@@ -168,4 +168,4 @@ def coverage(dataset: Dataset | None = None) -> Results[Coverage]:
                 source_kinds=tuple(sorted({source_kind(s) for m in held for s in m.sources})),
                 confidence=min((m.confidence for m in held), key=_ORDER.__getitem__),
             ))
-    return Results(rows, Coverage)
+    return Results(rows, Coverage, dataset)

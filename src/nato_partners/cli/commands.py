@@ -561,10 +561,10 @@ def _coverage(ctx: Context) -> int:
     rows = coverage(ctx.dataset)
     if args.partner is not None:
         code = ctx.dataset.partner(args.partner).code
-        rows = Results((r for r in rows if r.partner == code), Coverage)
+        rows = Results((r for r in rows if r.partner == code), Coverage, rows.dataset)
     if args.programme is not None:
         pid = ctx.dataset.programme(args.programme).id
-        rows = Results((r for r in rows if r.programme == pid), Coverage)
+        rows = Results((r for r in rows if r.programme == pid), Coverage, rows.dataset)
     ctx.listing(rows, _COVERAGE_COLUMNS, "rows")
     return 0
 
