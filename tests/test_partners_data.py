@@ -669,3 +669,17 @@ def test_the_second_round_of_trust_fund_projects_holds_what_its_pages_say() -> N
     assert vehicles.budget_eur == vehicles.spent_eur == 1_200_000  # forecast and reported
     for project in (c4, eod, rehab, vehicles):
         assert project.confidence is np.Confidence.MEDIUM
+
+
+def test_a_running_project_says_when_it_was_last_reported_running() -> None:
+    found = {p.id: p for p in np.trust_fund_projects(funding=None)}
+    # As the notes and the latest sources say: a status is a report, not a fact of today.
+    assert str(found["ukr-c4-trust-fund"].status_as_of) == "2017-03"
+    assert str(found["jor-trust-fund-4"].status_as_of) == "2021-11-12"
+    assert str(found["mrt-trust-fund-2"].status_as_of) == "2018"
+    for project in found.values():
+        if project.status_as_of is not None:
+            assert project.status is not np.ProjectStatus.COMPLETED
+            assert project.status_as_of._first <= np.load().horizon.toordinal()
+            if project.start is not None:
+                assert project.status_as_of._last >= project.start._first

@@ -1184,3 +1184,24 @@ def test_a_programme_milestone_after_the_programme_ended(tmp_path: Path) -> None
     problem = only(tiny(tmp_path, late))
     assert (problem.file, problem.record, problem.field) == (PARTNER, "xyz-late", "date")
     assert problem.expected == "a date on or before 'old' ended (1997-05-30), or no programme"
+
+
+def test_a_status_reported_before_its_project_began_is_refused(tmp_path: Path) -> None:
+    def early(docs: dict[str, dict[str, Any]]) -> None:
+        project = xyz(docs)["trust_fund_projects"][0]
+        project["start"] = "2010-05"
+        project["status_as_of"] = "2009"
+
+    problem = only(tiny(tmp_path, early))
+    assert (problem.field, problem.value) == ("status_as_of", "2009")
+    assert "on or after the start (2010-05)" in problem.expected
+
+
+def test_a_status_reported_in_the_projects_first_month_is_accepted(tmp_path: Path) -> None:
+    def same(docs: dict[str, dict[str, Any]]) -> None:
+        project = xyz(docs)["trust_fund_projects"][0]
+        project["start"] = "2010-05"
+        project["status_as_of"] = "2010-05-31"
+
+    dataset = load_dataset(tiny(tmp_path, same))
+    assert str(dataset.trust_fund_projects(funding=None)[0].status_as_of) == "2010-05-31"

@@ -374,7 +374,9 @@ def _projects(projects: Sequence[TrustFundProject], cite: _Citations) -> list[st
         lines += _heading(p.name, "~")
         life = " to ".join(_date(d) for d in (p.start, p.end) if d is not None)
         rows = [("Funding", _esc(p.funding.label)),
-                ("Status", _esc(p.status.label)), ("Dates", life or "not dated"),
+                ("Status", _esc(p.status.label) + ("" if p.status_as_of is None else
+                                                   f" (as last reported, {_date(p.status_as_of)})")),
+                ("Dates", life or "not dated"),
                 ("Purpose", _esc(p.purpose)), ("Executing agency", _esc(p.executing_agency))]
         if p.partner_agency:
             rows.append(("Partner agency", _esc(p.partner_agency)))

@@ -14,7 +14,7 @@ FIELDS_Partner = frozenset(['code', 'alpha2', 'iso_numeric', 'cow_code', 'gw_cod
 FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'ended', 'succeeded_by', 'members_complete', 'description', 'sources', 'confidence', 'note'])
 FIELDS_Source = frozenset(['id', 'title', 'publisher', 'author', 'url', 'published', 'note'])
 FIELDS_StateSpell = frozenset(['system', 'code', 'start', 'end'])
-FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'purpose', 'funding', 'items_planned', 'items_disposed', 'tonnes_planned', 'tonnes_disposed', 'people_planned', 'people_retrained', 'area_planned_m2', 'area_cleared_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'spent_eur', 'site', 'sources', 'confidence', 'note'])
+FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'status_as_of', 'purpose', 'funding', 'items_planned', 'items_disposed', 'tonnes_planned', 'tonnes_disposed', 'people_planned', 'people_retrained', 'area_planned_m2', 'area_cleared_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'spent_eur', 'site', 'sources', 'confidence', 'note'])
 WORDS_Area = {m.value: m for m in Area}
 WORDS_Confidence = {m.value: m for m in Confidence}
 WORDS_Funding = {m.value: m for m in Funding}
@@ -381,6 +381,9 @@ def structure_TrustFundProject(data, sources, code):
         f_end = (parse_date(f_end) if type(f_end) is str else refuse())
     f_status = data['status']
     f_status = WORDS_ProjectStatus[f_status]
+    f_status_as_of = data.get('status_as_of')
+    if f_status_as_of is not None:
+        f_status_as_of = (parse_date(f_status_as_of) if type(f_status_as_of) is str else refuse())
     f_purpose = data['purpose']
     f_purpose = (f_purpose if type(f_purpose) is str and (f_purpose.isascii() or encodable(f_purpose)) else refuse())
     f_funding = data.get('funding', ABSENT)
@@ -444,6 +447,7 @@ def structure_TrustFundProject(data, sources, code):
     setfield(record, 'start', f_start)
     setfield(record, 'end', f_end)
     setfield(record, 'status', f_status)
+    setfield(record, 'status_as_of', f_status_as_of)
     setfield(record, 'purpose', f_purpose)
     setfield(record, 'funding', f_funding)
     setfield(record, 'items_planned', f_items_planned)

@@ -582,7 +582,10 @@ class TrustFundProject(HtmlRepr):
     :param lead_nations: the Allies that led it.
     :param start: when work began, if a source says.
     :param end: when it was completed, if it was and a source says.
-    :param status: where it stands.
+    :param status: where it stood when the sources last reported on it: an ``active``
+        project is one a source described as running, not a fact about later days.
+    :param status_as_of: when that was, where the sources say (the date of the latest
+        report of the status); ``None`` where they do not.
     :param purpose: what it set out to do.
     :param funding: who paid: a NATO Trust Fund (the default) or the Science for Peace and
         Security Programme, whose projects
@@ -617,6 +620,7 @@ class TrustFundProject(HtmlRepr):
     start: PartialDate | None = None
     end: PartialDate | None = None
     status: ProjectStatus
+    status_as_of: PartialDate | None = None
     purpose: str
     funding: Funding = Funding.TRUST_FUND
     items_planned: int | None = None

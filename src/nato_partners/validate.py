@@ -288,6 +288,8 @@ def check(
     for project in projects:
         refer(project, "partner", "partner", project.partner, partner_codes)
         _range(project, "end", project.start, project.end, report)
+        # A status reported before the project began would be a report of another project.
+        _range(project, "status_as_of", project.start, project.status_as_of, report)
     return problems.whole()
 
 

@@ -81,7 +81,9 @@ def _budget(project: TrustFundProject) -> str | None:
 PROJECT_COLUMNS = (
     Column("name", "Name", lambda p: p.name),
     Column("partner", "Partner", lambda p: p.partner, wrap=False),
-    Column("status", "Status", lambda p: p.status, wrap=False),
+    # A status is what the sources last said: a table says when, where they do.
+    Column("status", "Status", lambda p: p.status.value if p.status_as_of is None
+           else f"{p.status.value} (as of {p.status_as_of})", wrap=False),
     _date_column("start", "Start"),
     _date_column("end", "End"),
     Column("items_disposed", "Items disposed", lambda p: p.items_disposed, wrap=False,
