@@ -15,11 +15,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._gc import collector_paused
+from .dates import PartialDate
 from .model import Milestone
 
-__all__ = ["UNDATED", "MilestoneIndex"]
+__all__ = ["UNDATED", "MilestoneIndex", "sort_key"]
 
 UNDATED = 10**7  # a day number after every real day's: where undated milestones sort
+_UNDATED_ORDER = 10**9  # after the order number of every date up to 9999-12-31
+
+
+def sort_key(date: PartialDate | None) -> int:
+    """The order records of a dataset are listed in by a date: undated ones last, and a
+    coarser date before a finer one that shares its first day."""
+    return _UNDATED_ORDER if date is None else date._order
 
 
 class _DateIndex:
@@ -77,7 +85,7 @@ class MilestoneIndex:
     def __init__(self, milestones: Sequence[Milestone]) -> None:
         # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
         ordered = sorted(milestones, key=operator.attrgetter("id"))
-        ordered.sort(key=lambda m: UNDATED * 100 if m.date is None else m.date._order)
+        ordered.sort(key=lambda m: sort_key(m.date))
         self._all = _DateIndex(
             ordered, [UNDATED if m.date is None else m.date._first for m in ordered])
         # Built by the first filtered query, not here: loading stays fast for those who

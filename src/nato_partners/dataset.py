@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import pendulum
 
 if TYPE_CHECKING:
-    # The checks are imported where they run: the bundled data, checked when it was
-    # bundled, is loaded without them.
+    # Imported where they are used: the bundled data is built without the converter, and
+    # a first question needs no search text.
     from ._build import Parts
     from .matching import SearchText
 
@@ -29,7 +29,7 @@ from . import rules as _rules
 from ._gc import collector_paused
 from ._lookup import MISSING, Lookup
 from ._membership_index import MembershipIndex
-from ._milestone_index import MilestoneIndex
+from ._milestone_index import MilestoneIndex, sort_key
 from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
 from .dates import Certainty, DateLike, PartialDate, _period, _period_days
@@ -48,28 +48,14 @@ from .model import (
     Region,
     Source,
     TrustFundProject,
-    Vocabulary,
 )
 from .results import Results
 
 __all__ = ["Dataset"]
 
-_V = TypeVar("_V", bound=Vocabulary)
 _D = TypeVar("_D")
-_K = TypeVar("_K")
-#: Stands for "no default given", since ``None`` is a default a caller may want.
-_MISSING = MISSING  # the dataset's name for it, which queries shares
 _R = TypeVar("_R")
 _S = TypeVar("_S", Source, Partner, Programme, Membership, Milestone, TrustFundProject)
-#: The numberings an integer key may be a code in, with the keyword that names each.
-
-
-def _sort_key(date: PartialDate | None) -> int:
-    # Undated records go last; coarser dates before finer ones that share a first day.
-    return _UNDATED_ORDER if date is None else date._order
-
-
-_UNDATED_ORDER = 10**9  # after the order number of every date up to 9999-12-31
 
 
 class Dataset:
@@ -131,12 +117,12 @@ class Dataset:
         self._sources = self._results(sorted(parts.sources, key=lambda s: s.id), Source)
         self._partners = self._results(sorted(parts.partners, key=lambda p: p.name), Partner)
         self._programmes = self._results(
-            sorted(parts.programmes, key=lambda p: (_sort_key(p.established), p.name)), Programme)
+            sorted(parts.programmes, key=lambda p: (sort_key(p.established), p.name)), Programme)
         self._memberships = self._results(
-            sorted(parts.memberships, key=lambda m: (_sort_key(m.joined), m.partner, m.programme)),
+            sorted(parts.memberships, key=lambda m: (sort_key(m.joined), m.partner, m.programme)),
             Membership)
         self._projects = self._results(
-            sorted(parts.projects, key=lambda p: (_sort_key(p.start), p.id)), TrustFundProject)
+            sorted(parts.projects, key=lambda p: (sort_key(p.start), p.id)), TrustFundProject)
 
         self._lookup = Lookup(self._partners, self._programmes)
         self._held = MembershipIndex(self._memberships)
@@ -231,7 +217,7 @@ class Dataset:
 
     def partner(
         self, key: str | int | Partner | None = None, *, iso: int | str | None = None,
-        cow: int | None = None, gw: int | None = None, default: object = _MISSING,
+        cow: int | None = None, gw: int | None = None, default: object = MISSING,
     ) -> object:
         """Find a partner by code, name, official name or alias (any case), or by number.
 
