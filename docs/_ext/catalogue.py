@@ -373,9 +373,10 @@ def _projects(projects: Sequence[TrustFundProject], cite: _Citations) -> list[st
     for p in projects:
         lines += _heading(p.name, "~")
         life = " to ".join(_date(d) for d in (p.start, p.end) if d is not None)
-        rows = [("Funding", _esc(p.funding.label)),
-                ("Status", _esc(p.status.label) + ("" if p.status_as_of is None else
-                                                   f" (as last reported, {_date(p.status_as_of)})")),
+        status = _esc(p.status.label)
+        if p.status_as_of is not None:  # a status is a report, not a fact of today
+            status += f" (as last reported, {_date(p.status_as_of)})"
+        rows = [("Funding", _esc(p.funding.label)), ("Status", status),
                 ("Dates", life or "not dated"),
                 ("Purpose", _esc(p.purpose)), ("Executing agency", _esc(p.executing_agency))]
         if p.partner_agency:
