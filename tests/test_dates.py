@@ -351,3 +351,21 @@ def test_the_day_numbers_and_the_sort_number_agree_with_the_dates(
     assert (a._first, a._last) == (a.earliest.toordinal(), a.latest.toordinal())
     assert (a._order < b._order) == (a < b)
     assert (a._order == b._order) == (a == b)
+
+
+def test_coerce_tells_numpy_dates_from_other_numpy_values() -> None:
+    numpy = pytest.importorskip("numpy")
+    assert PartialDate.coerce(numpy.datetime64("2001-02-03")) == PartialDate.parse("2001-02-03")
+    # A numpy number has astype too, but is no date.
+    with pytest.raises(TypeError, match="got int64"):
+        PartialDate.coerce(numpy.int64(2001))
+    with pytest.raises(ValueError, match="NaT"):
+        PartialDate.coerce(numpy.datetime64("NaT"))
+    pandas = pytest.importorskip("pandas")
+    with pytest.raises(ValueError, match=r"is not a date \(NaT or missing\)"):
+        PartialDate.coerce(pandas.NaT)
+
+
+def test_contains_names_the_period_it_was_given() -> None:
+    with pytest.raises(ValueError, match="'2001-02' is a month"):
+        PartialDate.parse("2001").contains("2001-02")

@@ -631,3 +631,65 @@ def test_members_of_the_dataset_are_whole_or_not_known_by_default() -> None:
         dataset.members("sps", on="2010")
     # A programme that had ended had no members, complete list or not.
     assert dataset.members("pjc", on="2010") == ()
+
+
+# -- the module's functions pass every way of asking to the dataset ----------------------
+
+
+def test_partner_passes_every_keyword_to_the_dataset() -> None:
+    dataset = np.load()
+    azerbaijan = dataset.partner("AZ")
+    assert np.partner(iso=int(azerbaijan.iso_numeric)) is azerbaijan
+    assert np.partner(cow=azerbaijan.cow_code) is azerbaijan
+    assert np.partner(gw=azerbaijan.gw_code) is azerbaijan
+    assert np.partner("Atlantis", default=None) is None
+    assert np.partner(iso=999, default="none") == "none"
+    assert np.partner(cow=azerbaijan.cow_code, default=None) is azerbaijan
+    assert np.partner(gw=azerbaijan.gw_code, default=None) is azerbaijan
+    with pytest.raises(np.NotFoundError):
+        np.partner(iso=999)
+
+
+def test_the_first_answer_before_the_load_is_equal_to_the_loaded_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from nato_partners import loading
+
+    dataset = np.load()
+    monkeypatch.setattr(loading, "_loaded", {})  # as in a fresh process: nothing loaded
+    quick = np.partner("AZ")
+    # Read from the partners file, not the dataset: equal, and nothing loaded for it.
+    assert quick == dataset.partner("AZ")
+    assert loading._loaded == {}
+    with pytest.raises(TypeError, match="give one of"):  # a key and a number: which?
+        np.partner("AZ", iso=int(quick.iso_numeric))
+    # A number goes to the full load, which the quick file never answers.
+    azerbaijan = np.partner(iso=int(quick.iso_numeric))
+    assert azerbaijan == quick
+    assert np.partner("AZ") is azerbaijan  # once loaded, the dataset answers
+
+
+def test_members_and_counts_pass_their_roles_on() -> None:
+    # The NATO PA lists associate members: counted only when asked for.
+    every = ("member", "associate", "observer")
+    dataset = np.load()
+    assert np.member_counts("nato-pa", [2015], known_only=True, roles=every) \
+        == dataset.member_counts("nato-pa", [2015], known_only=True, roles=every)
+    assert np.member_counts("nato-pa", [2015], known_only=True, roles=every) \
+        != np.member_counts("nato-pa", [2015], known_only=True)
+    assert np.members("nato-pa", "2015", known_only=True, roles=every) \
+        == dataset.members("nato-pa", "2015", known_only=True, roles=every)
+    assert len(np.members("nato-pa", "2015", known_only=True, roles=every)) \
+        > len(np.members("nato-pa", "2015", known_only=True))
+
+
+def test_a_bad_date_names_the_parameter_it_was_given_as() -> None:
+    with pytest.raises(ValueError, match=r"^since: 'garbage' is not a date"):
+        np.milestones(since="garbage")
+    with pytest.raises(ValueError, match=r"^on: 'garbage' is not a date"):
+        np.memberships("AZ", on="garbage")
+    with pytest.raises(ValueError, match=r"^on: 'garbage' is not a date"):
+        np.status("AZ", "pfp", on="garbage")
+    with pytest.raises(TypeError, match=r"^since: expected a date"):
+        np.milestones(since=3.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^until: "):
+        np.milestones(until="1999-13")
