@@ -62,6 +62,11 @@ MAX_WHOLE_NUMBER = 2**53 - 1
 class Vocabulary(enum.Enum):
     """The base of every closed vocabulary: its values are the words the data files use."""
 
+    # Enum hashes a member by its name in Python code, once per set or dict lookup: a load
+    # hashes kinds and areas hundreds of thousands of times. A member is its own singleton
+    # and equal only to itself, so the object's own hash, in C, is as good.
+    __hash__ = object.__hash__
+
     @property
     def label(self) -> str:
         """The value as a reader would write it, such as ``"Cyber defence"``."""
