@@ -693,3 +693,14 @@ def test_a_bad_date_names_the_parameter_it_was_given_as() -> None:
         np.milestones(since=3.5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^until: "):
         np.milestones(until="1999-13")
+
+
+def test_a_dataset_asked_directly_counts_a_suspended_member_as_a_member() -> None:
+    # As NATO counts members: Russia's EAPC participation is suspended, not ended.
+    dataset = np.load()
+    assert dataset.participates("RU", "eapc", on="2020") is True
+    assert dataset.participates("RU", "eapc", on="2020", active=True) is False
+    # "Ever", without a date: it took part before the suspension.
+    assert dataset.participates("RU", "eapc", active=True) is True
+    with pytest.raises(TypeError, match=r"^active must be True or False, not int 1$"):
+        dataset.participates("RU", "eapc", active=1)  # type: ignore[arg-type]
