@@ -97,5 +97,6 @@ def test_the_export_module_offers_what_the_api_page_names() -> None:
     from nato_partners import export
 
     assert set(export.__all__) == {
-        "TableRecord", "from_arrow", "from_dataframe", "plain_table", "read_parquet",
+        "TableRecord", "first_day", "from_arrow", "from_dataframe", "plain_table",
+        "read_parquet",
         "to_arrow", "to_dataframe", "to_parquet", "to_polars"}

@@ -134,3 +134,28 @@ def test_the_command_line_names_the_extra_without_matplotlib(monkeypatch, tmp_pa
     assert main(["plot", "AZ", "-o", str(tmp_path / "timeline.png")]) == 2
     assert "pip install 'nato-partners[plot]'" in capsys.readouterr().err
     assert not (tmp_path / "timeline.png").exists()
+
+
+def test_a_membership_in_force_runs_to_the_horizon_not_to_today() -> None:
+    drawn = np_.plot_timeline("AZ")  # no day given: the data knows nothing after its horizon
+    pfp = _gids(drawn, "membership:")["AZE/pfp"]
+    assert pfp.get_x() + pfp.get_width() == pytest.approx(mdates.date2num(np_.load().horizon))
+
+
+def test_a_membership_known_only_up_to_a_day_stops_there(bundled: Path) -> None:
+    # Israel's IPCP is known in force in March 2019 and undated before: given a start in
+    # a copy, its bar stops at the end of March 2019 and what follows is not known.
+    path = bundled / "partners" / "isr.toml"
+    path.write_text(path.read_text("utf-8").replace(
+        'programme = "ipcp"\nknown_until = "2019-03"',
+        'programme = "ipcp"\njoined = "2014"\nknown_until = "2019-03"', 1), "utf-8")
+    data = np_.load_dataset(bundled)
+    drawn = np_.plot_timeline("IL", data, today=TODAY)
+    bar = _gids(drawn, "membership:")["ISR/ipcp"]
+    unknown = _gids(drawn, "membership-not-known:")["ISR/ipcp"]
+    end = mdates.date2num(datetime.date(2019, 4, 1))
+    assert bar.get_x() + bar.get_width() == pytest.approx(end)
+    assert unknown.get_x() == pytest.approx(end)
+    assert unknown.get_x() + unknown.get_width() == pytest.approx(mdates.date2num(TODAY))
+    # A membership with a dated end, or in force, has no span of not known.
+    assert _gids(np_.plot_timeline("AZ", today=TODAY), "membership-not-known:") == {}

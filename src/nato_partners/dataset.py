@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-import pendulum
-
 if TYPE_CHECKING:
+    import pendulum  # only horizon gives one, and PartialDate imports it for that
+
     # Imported where they are used: the bundled data is built without the converter, and
     # a first question needs no search text.
     from ._build import Parts

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TableRecord",
+    "first_day",
     "from_arrow",
     "from_dataframe",
     "plain_table",
@@ -249,10 +250,9 @@ def _columns(records: Sequence[Any], cls: type[Any]) -> dict[str, list[Any]]:
     for leaf in _WRITTEN[cls]:
         values = [_get(record, leaf.path) for record in records]
         if leaf.kind == "date":
-            columns[leaf.name] = [None if v is None else _date(v.earliest) for v in values]
-            columns[f"{leaf.name}_precision"] = [
-                None if v is None else v.precision.value for v in values
-            ]
+            flat = [first_day(v) for v in values]
+            columns[leaf.name] = [day for day, _ in flat]
+            columns[f"{leaf.name}_precision"] = [precision for _, precision in flat]
         elif leaf.kind == "sources":
             columns[leaf.name] = [[s.id for s in v] for v in values]
             columns["source_urls"] = [[s.url for s in v] for v in values]
@@ -274,9 +274,17 @@ def _get(record: object, path: tuple[str, ...]) -> Any:
     return value
 
 
-def _date(day: datetime.date) -> datetime.date:
-    # A plain date, not a pendulum.Date, so that pandas and Arrow read it as a date.
-    return datetime.date(day.year, day.month, day.day)
+def first_day(date: PartialDate | None) -> tuple[datetime.date | None, str | None]:
+    """A date as every table writes it: its period's first day, and its precision.
+
+    :param date: the date, or ``None``.
+    :returns: the first day as a plain :class:`datetime.date` (which pandas and Arrow read
+        as a date; no pendulum is needed) and ``"year"``, ``"month"`` or ``"day"``; or
+        ``(None, None)``.
+    """
+    if date is None:
+        return None, None
+    return datetime.date.fromordinal(date._first), date.precision.value
 
 
 def to_dataframe(records: Iterable[TableRecord], cls: type[TableRecord] | None = None,
@@ -607,7 +615,7 @@ def _partial_date(day: Any, precision: Any, field: str, label: str,
         None if precision == "year" else day.month,
         day.day if precision == "day" else None,
     )
-    if date.earliest != day:
+    if first_day(date)[0] != day:
         problems.append(Problem(
             record=label, field=field, value=day.isoformat(),
             expected=f"the first day of the {precision}, as {field} holds",

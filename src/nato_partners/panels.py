@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from ._extras import require
 from .answers import Status
 from .dates import PartialDate, Precision, _overlap
+from .export import first_day
 from .model import Membership, Partner, Programme, StateSpell, StateSystem
 from .rules import horizon_day, programme_span, role_status, state_span, without_record
 from .state_lists import ListedState, state_list
@@ -383,10 +384,10 @@ def spells(
 
 
 def _day_and_precision(date: PartialDate | None) -> tuple[str | None, str | None]:
-    """A date as the tables give it: its first day, and its precision."""
-    if date is None:
-        return None, None
-    return date.earliest.isoformat(), date.precision.value
+    """A date as the tables give it (:func:`~nato_partners.export.first_day`), the day as
+    ISO text."""
+    day, precision = first_day(date)
+    return None if day is None else day.isoformat(), precision
 
 
 def _membership_spells(membership: Membership, name: str) -> list[tuple[Any, ...]]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-import pendulum
-
 from ._extras import require
 from .dataset import Dataset
 from .dates import PartialDate, Precision
@@ -38,8 +36,11 @@ def plot_timeline(
     """Draw a partner's memberships and milestones on one time axis.
 
     Each membership is a horizontal bar from the first day it joined to the first day it
-    left or was suspended, or to today while it is in force; a join or end date known only
-    to the year or month is hatched over the whole of that period. Below them, each
+    left, or to the dataset's horizon (the last day it knows) while it is in force; a join
+    or end date known only to the year or month is hatched over the whole of that period.
+    A membership known in force only up to a day (``known_until``), whose end no source
+    dates, stops there, and a hatched span from that day to the horizon says the rest is
+    not known. Below them, each
     milestone has a row of its own with its title beside it: a milestone dated to the day
     is a point, one dated only to a month or a year is a bar covering that month or year.
     Undated memberships and milestones cannot be placed on a time axis and are left out;
@@ -52,7 +53,8 @@ def plot_timeline(
         accepts, such as ``"AZ"``.
     :param dataset: the dataset to draw from; the bundled one if ``None``.
     :param ax: the axes to draw on; a new figure is made if ``None``.
-    :param today: where memberships in force end; today's date if ``None``.
+    :param today: where memberships in force end; the dataset's horizon if ``None``,
+        since the data knows nothing of later days.
     :returns: the figure, ready for ``savefig("timeline.png")`` or ``.svg``.
     :raises ImportError: if matplotlib is not installed.
     :raises NotFoundError: if the partner is unknown.
@@ -63,7 +65,7 @@ def plot_timeline(
 
     data = dataset or load()
     found = data.partner(partner)
-    end_of_axis = today or pendulum.today().date()
+    end_of_axis = today or data.horizon
     memberships = [m for m in data.memberships(found) if m.joined is not None]
     milestones = [m for m in data.timeline(found) if m.date is not None]
     undated = (len(data.memberships(found)) - len(memberships),
@@ -153,7 +155,16 @@ def _draw_membership(ax: Axes, row: int, membership: Membership, today: datetime
     assert membership.joined is not None  # undated memberships were left out
     ends = membership.ends
     start = _num(membership.joined.earliest)
-    stop = _num(ends.earliest) if ends is not None else _num(today)
+    known = membership.known_until if ends is None else None
+    if ends is not None:
+        stop = _num(ends.earliest)
+    elif known is not None:  # in force up to that day; after it, not known
+        stop = _num(known.latest) + 1
+        unknown = ax.barh(row, max(_num(today) - stop, 0), left=stop, height=0.6,
+                          color="white", hatch="...", edgecolor=_IN_FORCE, linewidth=0)
+        unknown.patches[0].set_gid(f"membership-not-known:{membership.id}")
+    else:
+        stop = _num(today)
     colour = _ENDED if ends is not None else _IN_FORCE
     bar = ax.barh(row, max(stop - start, 1), left=start, height=0.6, color=colour)
     bar.patches[0].set_gid(f"membership:{membership.id}")
