@@ -157,5 +157,7 @@ def test_a_membership_known_only_up_to_a_day_stops_there(bundled: Path) -> None:
     assert bar.get_x() + bar.get_width() == pytest.approx(end)
     assert unknown.get_x() == pytest.approx(end)
     assert unknown.get_x() + unknown.get_width() == pytest.approx(mdates.date2num(TODAY))
+    labels = [t.get_text() for t in drawn.axes[0].get_legend().get_texts()]
+    assert "not known: in force up to a day, no end dated" in labels
     # A membership with a dated end, or in force, has no span of not known.
     assert _gids(np_.plot_timeline("AZ", today=TODAY), "membership-not-known:") == {}

@@ -115,7 +115,8 @@ def plot_timeline(
         ax.text(0, first - 0.6, "Milestones", transform=ax.get_yaxis_transform(),
                 ha="right", va="top", fontsize=9, fontweight="bold")
     ax.set_title(f"{found.name} and NATO: memberships and milestones", loc="left")
-    _legend(ax, kinds)
+    _legend(ax, kinds, any(m.ends is None and m.known_until is not None
+                           for m in memberships))
     ax.set_xlabel(_footnote(undated, end_of_axis), fontsize=8, color="#555555", loc="left")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -198,13 +199,16 @@ def _draw_milestone(ax: Axes, row: int, milestone: Milestone, colour: Any,
                 ha="right" if late else "left", va="center", fontsize=8)
 
 
-def _legend(ax: Axes, kinds: dict[MilestoneKind, Any]) -> None:
+def _legend(ax: Axes, kinds: dict[MilestoneKind, Any], open_ended: bool) -> None:
     from matplotlib.patches import Patch
 
     handles = [Patch(color=_IN_FORCE, label="membership in force"),
                Patch(color=_ENDED, label="membership ended or suspended"),
                Patch(facecolor="white", edgecolor="#555555", hatch="///",
                      label="date known only to the month or year")]
+    if open_ended:
+        handles.append(Patch(facecolor="white", edgecolor=_IN_FORCE, hatch="...",
+                             label="not known: in force up to a day, no end dated"))
     handles += [Patch(color=kinds[kind], label=f"milestone: {kind.label.lower()}")
                 for kind in MilestoneKind if kind in kinds]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
