@@ -448,6 +448,28 @@ def test_the_collector_is_paused_once_for_loads_in_several_threads() -> None:
         gc.enable()
 
 
+def test_a_load_runs_no_collection_where_the_collector_is_off() -> None:
+    import gc
+
+    root = resources.files("nato_partners") / "data"
+    walked: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            walked.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        gc.disable()
+        try:
+            np.load_dataset(root)
+        finally:
+            gc.enable()
+        assert walked == []  # a program that turned the collector off runs no collection
+    finally:
+        gc.callbacks.remove(note)
+
+
 def _membership(joined: str | None, left: str | None = None,
                 suspended: str | None = None) -> Membership:
     return Membership(partner="AZE", programme="pfp",

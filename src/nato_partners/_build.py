@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import attrs
 
 from ._fastpath_code import STRUCTURERS
+from ._gc import collect_young
 from ._registry import STORED
 from ._version import FORMAT_VERSION
 from .dates import PartialDate
@@ -105,6 +106,7 @@ def build(raw: RawDataset, *, checked: bool = False) -> tuple[DatasetInfo, Parts
 
     problems[:0] = raw.problems  # what could not be read, known once every file was read
     unread |= _lost(raw)
+    collect_young()  # while the lists made first hold every record: see collect_young
     parts = Parts(*(tuple(built[kind.section]) for kind in STORED))
     if checked and not problems and info is not None:
         return info, parts

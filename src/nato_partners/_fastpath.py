@@ -188,6 +188,12 @@ def _function(cls: type, write: _Writer) -> str:
     lines = ["", "", f"def structure_{cls.__name__}(data, sources, code):",
              f"    if type(data) is not dict or not data.keys() <= {known}:",
              "        raise Refused"]
+    plain = _plain(cls)
+    if plain:
+        # Made before its fields' values: the cyclic collector walks young objects in the
+        # order they were made, and finds a tuple the record holds reachable through the
+        # record only if it meets the record first (see _gc.collect_young).
+        lines.append(f"    record = new({cls.__name__})")
     for field in fields:
         name, hint, v = field.name, hints[field.name], f"f_{field.name}"
         inner = _optional(hint)
@@ -222,10 +228,9 @@ def _function(cls: type, write: _Writer) -> str:
                 write.imports.add(type(field.default).__name__)
             lines += [f"    {v} = data.get({name!r}, ABSENT)",
                       f"    {v} = {default} if {v} is ABSENT else {check}"]
-    if _plain(cls):
+    if plain:
         # What the class's own __init__ would do, without matching a dozen keyword
         # arguments: a tenth of a large load's time to build its records.
-        lines.append(f"    record = new({cls.__name__})")
         lines += [f"    setfield(record, {field.name!r}, f_{field.name})" for field in fields]
         lines.append("    return record")
     else:

@@ -28,6 +28,7 @@ WORDS_StateSystem = {m.value: m for m in StateSystem}
 def structure_DatasetInfo(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_DatasetInfo:
         raise Refused
+    record = new(DatasetInfo)
     f_format = data['format']
     f_format = whole(f_format)
     f_version = data['version']
@@ -39,7 +40,6 @@ def structure_DatasetInfo(data, sources, code):
     f_description = data.get('description')
     if f_description is not None:
         f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
-    record = new(DatasetInfo)
     setfield(record, 'format', f_format)
     setfield(record, 'version', f_version)
     setfield(record, 'reviewed', f_reviewed)
@@ -51,6 +51,7 @@ def structure_DatasetInfo(data, sources, code):
 def structure_Source(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Source:
         raise Refused
+    record = new(Source)
     f_id = data['id']
     f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
     f_title = data['title']
@@ -69,7 +70,6 @@ def structure_Source(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(Source)
     setfield(record, 'id', f_id)
     setfield(record, 'title', f_title)
     setfield(record, 'publisher', f_publisher)
@@ -83,6 +83,7 @@ def structure_Source(data, sources, code):
 def structure_Mission(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Mission:
         raise Refused
+    record = new(Mission)
     f_name = data['name']
     f_name = (f_name if type(f_name) is str and (f_name.isascii() or encodable(f_name)) else refuse())
     f_established = data.get('established')
@@ -96,7 +97,6 @@ def structure_Mission(data, sources, code):
         f_head_title = (f_head_title if type(f_head_title) is str and (f_head_title.isascii() or encodable(f_head_title)) else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
-    record = new(Mission)
     setfield(record, 'name', f_name)
     setfield(record, 'established', f_established)
     setfield(record, 'head', f_head)
@@ -108,6 +108,7 @@ def structure_Mission(data, sources, code):
 def structure_StateSpell(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_StateSpell:
         raise Refused
+    record = new(StateSpell)
     f_system = data['system']
     f_system = WORDS_StateSystem[f_system]
     f_code = data['code']
@@ -117,7 +118,6 @@ def structure_StateSpell(data, sources, code):
     f_end = data.get('end')
     if f_end is not None:
         f_end = (parse_date(f_end) if type(f_end) is str else refuse())
-    record = new(StateSpell)
     setfield(record, 'system', f_system)
     setfield(record, 'code', f_code)
     setfield(record, 'start', f_start)
@@ -128,6 +128,7 @@ def structure_StateSpell(data, sources, code):
 def structure_Partner(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Partner:
         raise Refused
+    record = new(Partner)
     f_code = data.get('code', ABSENT)
     if code is not None:
         if f_code is ABSENT:
@@ -170,7 +171,6 @@ def structure_Partner(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(Partner)
     setfield(record, 'code', f_code)
     setfield(record, 'alpha2', f_alpha2)
     setfield(record, 'iso_numeric', f_iso_numeric)
@@ -191,6 +191,7 @@ def structure_Partner(data, sources, code):
 def structure_Programme(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Programme:
         raise Refused
+    record = new(Programme)
     f_id = data['id']
     f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
     f_name = data['name']
@@ -223,7 +224,6 @@ def structure_Programme(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(Programme)
     setfield(record, 'id', f_id)
     setfield(record, 'name', f_name)
     setfield(record, 'acronym', f_acronym)
@@ -242,6 +242,7 @@ def structure_Programme(data, sources, code):
 def structure_Membership(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Membership:
         raise Refused
+    record = new(Membership)
     f_partner = data.get('partner', ABSENT)
     if code is not None:
         if f_partner is ABSENT:
@@ -284,7 +285,6 @@ def structure_Membership(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(Membership)
     setfield(record, 'partner', f_partner)
     setfield(record, 'programme', f_programme)
     setfield(record, 'spell', f_spell)
@@ -304,6 +304,7 @@ def structure_Membership(data, sources, code):
 def structure_Milestone(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_Milestone:
         raise Refused
+    record = new(Milestone)
     f_id = data['id']
     f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
     f_partner = data.get('partner', ABSENT)
@@ -337,7 +338,6 @@ def structure_Milestone(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(Milestone)
     setfield(record, 'id', f_id)
     setfield(record, 'partner', f_partner)
     setfield(record, 'date', f_date)
@@ -355,6 +355,7 @@ def structure_Milestone(data, sources, code):
 def structure_TrustFundProject(data, sources, code):
     if type(data) is not dict or not data.keys() <= FIELDS_TrustFundProject:
         raise Refused
+    record = new(TrustFundProject)
     f_id = data['id']
     f_id = (f_id if type(f_id) is str and (f_id.isascii() or encodable(f_id)) else refuse())
     f_name = data['name']
@@ -437,7 +438,6 @@ def structure_TrustFundProject(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    record = new(TrustFundProject)
     setfield(record, 'id', f_id)
     setfield(record, 'name', f_name)
     setfield(record, 'partner', f_partner)

@@ -2,7 +2,9 @@
 
 Loading a dataset, or building its indexes, makes hundreds of thousands of objects and no
 garbage cycles; with the collector on, it would walk them again and again (and the whole
-dataset with them), most of the time of a large load.
+dataset with them), most of the time of a large load. Once the records are made, one walk
+over them while they are held in the order they were made costs half a walk left to the
+end (see :func:`collect_young`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import gc
 import threading
 from collections.abc import Iterator
 
-__all__ = ["collector_paused"]
+__all__ = ["collect_young", "collector_paused"]
 
 _gc_lock = threading.Lock()
 _gc_pauses = 0  # pauses under way, in any thread
@@ -39,3 +41,15 @@ def collector_paused() -> Iterator[None]:
             _gc_pauses -= 1
             if _gc_pauses == 0 and _gc_was_enabled:
                 gc.enable()
+
+
+def collect_young() -> None:
+    """Walk the objects made since the pause began now, if the collector was on before it.
+
+    Meant for the moment a dataset's records are all held by lists made before them: the
+    collector then finds each record reachable as it comes to it. Left to the end of the
+    pause, it would meet the records before the indexes made after them, set each one
+    aside as unreachable and then take it back, which costs twice the walk.
+    """
+    if _gc_was_enabled and _gc_pauses:
+        gc.collect(0)
