@@ -29,19 +29,9 @@ from typing import Any
 
 import attrs
 
+from ._registry import STORED
 from .dates import PartialDate
-from .model import (
-    MAX_WHOLE_NUMBER,
-    DatasetInfo,
-    Membership,
-    Milestone,
-    Mission,
-    Partner,
-    Programme,
-    Source,
-    StateSpell,
-    TrustFundProject,
-)
+from .model import MAX_WHOLE_NUMBER, DatasetInfo, Source
 
 __all__ = ["RECORD_TYPES", "module_source"]
 
@@ -144,9 +134,27 @@ def _optional(hint: Any) -> Any:
     return None
 
 
-#: The record types that have a fast path.
-RECORD_TYPES = (DatasetInfo, Source, Mission, StateSpell, Partner, Programme, Membership,
-                Milestone, TrustFundProject)
+def _with_nested(classes: typing.Iterable[type]) -> tuple[type, ...]:
+    """The classes, each after the attrs classes its fields hold (a partner's mission and
+    state spells), each once, in that order; not dates, which are read from their text."""
+    found: list[type] = []
+
+    def add(hint: Any) -> None:
+        for arg in typing.get_args(hint):
+            add(arg)
+        if attrs.has(hint) and hint is not PartialDate and hint not in found:
+            for inner in typing.get_type_hints(hint).values():
+                add(inner)
+            found.append(hint)
+
+    for cls in classes:
+        add(cls)
+    return tuple(found)
+
+
+#: The record types that have a fast path: what the dataset file holds, then every stored
+#: kind of the registry with the types nested in it.
+RECORD_TYPES = _with_nested((DatasetInfo, *(kind.cls for kind in STORED)))
 
 
 def module_source() -> str:
