@@ -1,9 +1,9 @@
 """Every kind of record the package knows, listed once.
 
-The files, the loader and its fast path, the dataset's parts, the exports and the data package, the command
-line's tables, the JSON Schemas, search and the differ all read this list: a new record
-type is added here (and its class in :mod:`nato_partners.model`), and each of them learns
-of it from here.
+The files, the loader and its fast path, the dataset's parts, the exports and the data
+package, the command line's tables, the JSON Schemas, search and the differ all read this
+list: a new record type is added here (and its class in :mod:`nato_partners.model`), and
+each of them learns of it from here.
 """
 
 from __future__ import annotations
