@@ -23,12 +23,13 @@ from strategies import RECORDS
 import nato_partners
 from nato_partners import DataError, Partner, Source, structure, unstructure
 from nato_partners._build import build
-from nato_partners._fastpath import RECORD_TYPES, module_source
+from nato_partners._fastpath import module_source, record_types
 from nato_partners._fastpath_code import STRUCTURERS
 from nato_partners.convert import make_converter
 from nato_partners.dataset import Dataset
 from nato_partners.files import read_bundle
 
+RECORD_TYPES = record_types()
 _DETAILED = make_converter()
 
 # Values a data file (or a caller) may put where it should not: every JSON type, and the

@@ -33,7 +33,7 @@ from ._registry import STORED
 from .dates import PartialDate
 from .model import MAX_WHOLE_NUMBER, DatasetInfo, Source
 
-__all__ = ["RECORD_TYPES", "module_source"]
+__all__ = ["module_source", "record_types"]
 
 #: ``fast(data, sources, code)``: ``sources`` maps the ids cited in a data file to their
 #: records (``None`` outside the loader), ``code`` is the partner a file is about.
@@ -152,9 +152,14 @@ def _with_nested(classes: typing.Iterable[type]) -> tuple[type, ...]:
     return tuple(found)
 
 
-#: The record types that have a fast path: what the dataset file holds, then every stored
-#: kind of the registry with the types nested in it.
-RECORD_TYPES = _with_nested((DatasetInfo, *(kind.cls for kind in STORED)))
+def record_types() -> tuple[type, ...]:
+    """The record types that have a fast path: what the dataset file holds, then every
+    stored kind of the registry with the types nested in it.
+
+    A function, not a constant: reading the fields' types compiles their annotations, which
+    only writing the module needs, not each program that loads data.
+    """
+    return _with_nested((DatasetInfo, *(kind.cls for kind in STORED)))
 
 
 def module_source() -> str:
@@ -164,8 +169,9 @@ def module_source() -> str:
     :returns: the module's text.
     """
     write = _Writer()
-    functions = [_function(cls, write) for cls in RECORD_TYPES]
-    names = sorted({cls.__name__ for cls in RECORD_TYPES} | write.imports)
+    classes = record_types()
+    functions = [_function(cls, write) for cls in classes]
+    names = sorted({cls.__name__ for cls in classes} | write.imports)
     lines = [
         '"""Written by nato_partners._fastpath.module_source() (scripts/bundle-data); '
         'do not edit."""',
@@ -181,7 +187,7 @@ def module_source() -> str:
         *functions,
         "",
         "STRUCTURERS: dict[type, FastStructurer] = {",
-        *(f"    {cls.__name__}: structure_{cls.__name__}," for cls in RECORD_TYPES),
+        *(f"    {cls.__name__}: structure_{cls.__name__}," for cls in classes),
         "}",
     ]
     return "\n".join(lines) + "\n"
