@@ -32,8 +32,7 @@ from ._membership_index import MembershipIndex
 from ._milestone_index import MilestoneIndex, sort_key
 from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
-from .dates import Certainty, DateLike, PartialDate, _period, _period_days
-from .errors import NotKnownError
+from .dates import Certainty, DateLike, _period, _period_days
 from .model import (
     Area,
     DatasetInfo,
@@ -376,33 +375,9 @@ class Dataset:
             _params.flag(active, "active")
         if on is None:
             who, what = self.partner(partner), self.programme(programme)
-            held = self._held.find(who.code, what.id)
-            if held:
-                if not active:
-                    return True
-                # Every day from the first the calendar has up to the horizon.
-                answers = [_rules.read(who, what, [m], 1, self._horizon,
-                                       self._horizon).active for m in held]
-                if Certainty.YES in answers:
-                    return True
-                if Certainty.MAYBE in answers:
-                    return NotKnown(f"the data does not say whether {who.name} took part in "
-                                    f"{what.name} without suspension")
-                return False
-            return _rules.without_record(what, who)
-        reading = self._read(partner, programme, on)
-        status = reading.status
-        if isinstance(status, NotKnown):
-            return status
-        if not status.is_member:
-            return False
-        if not active:
-            return True
-        if reading.active is Certainty.MAYBE:
-            return NotKnown(f"the data does not say whether the {reading.membership.programme!r} "  # type: ignore[union-attr]
-                            "membership was active (not suspended) on some day of "
-                            f"{PartialDate.coerce(on)}")
-        return reading.active is Certainty.YES
+            return _rules.ever(who, what, self._held.find(who.code, what.id), self._horizon,
+                               active)
+        return _rules.participated(self._read(partner, programme, on), active, on)
 
     def _read(self, partner: str | Partner, programme: str | Programme,
               on: DateLike | None) -> _rules.Reading:
@@ -453,20 +428,10 @@ class Dataset:
         _params.flag(known_only, "known_only")
         chosen = _params.roles(roles)
         what = self.programme(programme)
-        held = self._held.in_roles(what.id, chosen)
-        if on is None:
-            _rules.whole_list(what, known_only)
-            return self._results(
-                (self.partner(c) for c in dict.fromkeys(m.partner for m in held)), Partner)
-        first, last = _period_days(on, "on")
-        yes, maybe, unknown = self._in_force(held, what, first, last)
-        if not known_only:
-            if unknown is not None:
-                raise NotKnownError(unknown.reason)
-            if maybe:
-                raise NotKnownError(_rules.open_dates(maybe, what, str(PartialDate.coerce(on)))
-                                    .reason)
-        return self._results(yes, Partner)
+        codes = _rules.members(what, self._held.in_roles(what.id, chosen),
+                               None if on is None else _period(on), self._horizon,
+                               known_only, self.partner)
+        return self._results(map(self.partner, codes), Partner)
 
     @overload
     def member_counts(
@@ -516,35 +481,9 @@ class Dataset:
         if years is not None:
             years = _params.years(years)
         what = self.programme(programme)
-        _rules.whole_list(what, known_only)
-        held: Sequence[Membership] = self._held.find(None, what.id)
-        if years is None:
-            starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
-            if not starts:
-                return {}
-            last = what.ended.year if what.ended else self.horizon.year
-            years = range(min(starts), last + 1)
-        # Counted from the memberships in the roles chosen; the years run from every
-        # membership's first, whatever its role, as they did.
-        held = self._held.in_roles(what.id, chosen)
-        counts: dict[int, int | NotKnown] = {}
-        for year in sorted(years):
-            yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
-            if known_only:
-                counts[year] = len(yes)
-            elif unknown is not None:
-                counts[year] = unknown
-            elif maybe:
-                counts[year] = _rules.open_dates(maybe, what, str(year))
-            else:
-                counts[year] = len(yes)
-        return counts
-
-    def _in_force(self, held: Iterable[Membership], programme: Programme, first: int,
-                  last: int) -> tuple[list[Partner], list[Partner], NotKnown | None]:
-        """:func:`rules.in_force <nato_partners.rules.in_force>`, with partners for codes."""
-        yes, maybe, unknown = _rules.in_force(held, programme, first, last, self._horizon)
-        return ([self.partner(c) for c in yes], [self.partner(c) for c in maybe], unknown)
+        return _rules.member_counts(what, self._held.find(None, what.id),
+                                    self._held.in_roles(what.id, chosen), years,
+                                    self._horizon, known_only, self.partner)
 
     # -- milestones ----------------------------------------------------------------------
 
