@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ._build import Parts
     from .matching import SearchText
 
-from . import _params
+from . import _filters, _params
 from . import rules as _rules
 from ._gc import collector_paused
 from ._lookup import MISSING, Lookup
@@ -32,7 +32,7 @@ from ._membership_index import MembershipIndex
 from ._milestone_index import MilestoneIndex, sort_key
 from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
-from .dates import Certainty, DateLike, _period, _period_days
+from .dates import DateLike, _period, _period_days
 from .model import (
     Area,
     DatasetInfo,
@@ -76,6 +76,7 @@ class Dataset:
     __slots__ = (
         "__weakref__",  # results refer to their dataset weakly
         "_held",
+        "_horizon",  # the last day the data knows, as a day number
         "_info",
         "_lookup",
         "_memberships",
@@ -113,15 +114,18 @@ class Dataset:
 
     def _index(self, info: DatasetInfo, parts: Parts) -> None:
         self._info = info
-        self._sources = self._results(sorted(parts.sources, key=lambda s: s.id), Source)
-        self._partners = self._results(sorted(parts.partners, key=lambda p: p.name), Partner)
-        self._programmes = self._results(
-            sorted(parts.programmes, key=lambda p: (sort_key(p.established), p.name)), Programme)
-        self._memberships = self._results(
+        self._horizon = _rules.horizon_day(info.reviewed)
+        self._sources = Results(sorted(parts.sources, key=lambda s: s.id), Source, self)
+        self._partners = Results(sorted(parts.partners, key=lambda p: p.name), Partner, self)
+        self._programmes = Results(
+            sorted(parts.programmes, key=lambda p: (sort_key(p.established), p.name)),
+            Programme, self)
+        self._memberships = Results(
             sorted(parts.memberships, key=lambda m: (sort_key(m.joined), m.partner, m.programme)),
-            Membership)
-        self._projects = self._results(
-            sorted(parts.projects, key=lambda p: (sort_key(p.start), p.id)), TrustFundProject)
+            Membership, self)
+        self._projects = Results(
+            sorted(parts.projects, key=lambda p: (sort_key(p.start), p.id)), TrustFundProject,
+            self)
 
         self._lookup = Lookup(self._partners, self._programmes)
         self._held = MembershipIndex(self._memberships)
@@ -130,19 +134,15 @@ class Dataset:
         # The records' text and the sources' text, published together (see search).
         self._text: SearchText | None = None
 
-    def _results(self, records: Iterable[_R], record_type: type[Any] | None = None
-                 ) -> Results[_R]:
-        """The records as this dataset's results, which the exports ask for names."""
-        return Results(records, record_type, self)
+    def _results(self, records: Sequence[_R], record_type: type[Any]) -> Results[_R]:
+        """The records as this dataset's results (which the exports ask for names), or as
+        they are if they are its own: results are shared, since none can be changed."""
+        return records if isinstance(records, Results) else Results(records, record_type, self)
 
     @property
     def info(self) -> DatasetInfo:
         """What the dataset says about itself: format, data version, date of last review."""
         return self._info
-
-    @property
-    def _horizon(self) -> int:
-        return _rules.horizon_day(self._info.reviewed)
 
     @property
     def horizon(self) -> pendulum.Date:
@@ -191,16 +191,13 @@ class Dataset:
             _params.flag(ally, "ally")
         found: Sequence[Partner] = self._partners
         if region is not None:
-            chosen = _params.vocabulary(Region, region, "region")
-            found = [p for p in found if p.region is chosen]
+            found = _filters.in_region(found, _params.vocabulary(Region, region, "region"))
         if ally is not None:
             when = self.horizon if on is None else on
             first, last = _period_days(when, "on")
             allies = {p.code for p in self.members("nato", when)}
-            # A country that was not a state then was neither an Ally nor a partner.
-            found = [p for p in found if (p.code in allies) is ally and
-                     _rules.state_existed(p, first, last) is not Certainty.NO]
-        return found if isinstance(found, Results) else self._results(found, Partner)
+            found = _filters.allied(found, allies, ally, first, last)
+        return self._results(found, Partner)
 
     @overload
     def partner(
@@ -260,7 +257,7 @@ class Dataset:
         if partner is None:
             return self._programmes
         ids = {m.programme for m in self._held.find(self.partner(partner).code, None)}
-        return self._results((p for p in self._programmes if p.id in ids), Programme)
+        return Results((p for p in self._programmes if p.id in ids), Programme, self)
 
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
@@ -298,11 +295,9 @@ class Dataset:
         found = self._held.find(None if partner is None else self.partner(partner).code,
                                 None if programme is None else self.programme(programme).id)
         if on is None:
-            # An index's own Results, shared: like every result, it cannot be changed.
-            return found if isinstance(found, Results) else self._results(found, Membership)
+            return self._results(found, Membership)
         first, last = _period_days(on)
-        return self._results([m for m in found if m._certainty(first, last) is not Certainty.NO],
-                             Membership)
+        return Results(_filters.may_be_in_force(found, first, last), Membership, self)
 
     def membership(self, id: str) -> Membership:
         """Find a membership by its id, such as ``"AZE/pfp"`` or ``"MLT/pfp/2"``.
@@ -431,7 +426,7 @@ class Dataset:
         codes = _rules.members(what, self._held.in_roles(what.id, chosen),
                                None if on is None else _period(on), self._horizon,
                                known_only, self.partner)
-        return self._results(map(self.partner, codes), Partner)
+        return Results(map(self.partner, codes), Partner, self)
 
     @overload
     def member_counts(
@@ -516,17 +511,13 @@ class Dataset:
         if programme is not None:
             wanted["programme"] = self.programme(programme).id
         if kind is not None:
-            kind = _params.vocabulary(MilestoneKind, kind, "kind")
-            wanted["kind"] = kind.value
+            wanted["kind"] = _params.vocabulary(MilestoneKind, kind, "kind").value
         if area is not None:
-            area = _params.vocabulary(Area, area, "area")
-            wanted["area"] = area.value
-        first = None if since is None else _period_days(since, "since")[0]
-        last = None if until is None else _period_days(until, "until")[1]
-        if first is not None and last is not None and first > last:
-            raise ValueError(f"since {since} is after until {until}: the range is empty")
-        found = self._milestones.find(wanted, first, last)
-        return self._results(found, Milestone)
+            wanted["area"] = _params.vocabulary(Area, area, "area").value
+        first = last = None
+        if since is not None or until is not None:  # a timeline has neither: no call
+            first, last = _params.day_range(since, until)
+        return Results(self._milestones.find(wanted, first, last), Milestone, self)
 
     def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
@@ -554,18 +545,9 @@ class Dataset:
         :raises NotFoundError: if the partner is unknown.
         :raises ValueError: if ``funding`` is not a kind of funding.
         """
-        found: Sequence[TrustFundProject] = self._projects
-        if partner is not None:
-            code = self.partner(partner).code
-            found = [p for p in found if p.partner == code]
-        if funding is not None:
-            try:
-                kind = Funding(funding)
-            except ValueError:
-                raise ValueError(f"unknown funding {funding!r}; expected trust-fund, sps or "
-                                 "None for both") from None
-            found = [p for p in found if p.funding is kind]
-        return found if isinstance(found, Results) else self._results(found, TrustFundProject)
+        code = None if partner is None else self.partner(partner).code
+        kind = None if funding is None else _params.funding(funding)
+        return self._results(_filters.projects(self._projects, code, kind), TrustFundProject)
 
     def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
@@ -577,15 +559,9 @@ class Dataset:
         if partner is None:
             return self._sources
         found = self.partner(partner)
-        records: Iterable[Record] = (
-            found,
-            *self.programmes(found),
-            *self.memberships(found),
-            *self.timeline(found),
-            *self.trust_fund_projects(found, funding=None),
-        )
-        cited = {s.id: s for record in records for s in record.sources}
-        return self._results((cited[key] for key in sorted(cited)), Source)
+        return Results(_filters.cited((
+            found, *self.programmes(found), *self.memberships(found), *self.timeline(found),
+            *self.trust_fund_projects(found, funding=None))), Source, self)
 
     def records(self, cls: type[_S]) -> Results[_S]:
         """Every record of one kind, in the order its own query lists them.
@@ -600,7 +576,7 @@ class Dataset:
         held: dict[type[Any], Results[Any]] = {
             Source: self._sources, Partner: self._partners, Programme: self._programmes,
             Membership: self._memberships, TrustFundProject: self._projects,
-            Milestone: self._results(self._milestones.records, Milestone)}
+            Milestone: Results(self._milestones.records, Milestone, self)}
         if cls not in held:
             names = ", ".join(kind.cls.__name__ for kind in STORED)
             raise TypeError(f"a dataset holds records of {names}, "
@@ -619,9 +595,7 @@ class Dataset:
             in that order.
         :raises ValueError: if ``text`` is empty.
         """
-        needle = text.strip().casefold()
-        if not needle:
-            raise ValueError("search text is empty")
+        needle = _params.needle(text)
         searched = self._text
         if searched is None:
             # Both texts are made before either is seen (see SearchText); matching is
@@ -633,7 +607,7 @@ class Dataset:
                 *self._milestones.records, *self._projects)
             with collector_paused():
                 searched = self._text = SearchText.of(records, self._sources)
-        return self._results(searched.find(needle))
+        return Results(searched.find(needle), None, self)
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.
@@ -645,9 +619,9 @@ class Dataset:
         """
         from .matching import field_texts
 
-        needle = text.strip().casefold()
-        return self._results((match for record in self.search(text)
-                              for match in field_texts(record, needle)), Match)
+        needle = _params.needle(text)
+        return Results((match for record in self.search(text)
+                        for match in field_texts(record, needle)), Match, self)
 
 
 
