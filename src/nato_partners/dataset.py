@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 from . import _filters, _params
 from . import rules as _rules
-from ._gc import collector_paused
 from ._lookup import MISSING, Lookup
 from ._membership_index import MembershipIndex
 from ._milestone_index import MilestoneIndex, sort_key
@@ -602,11 +601,9 @@ class Dataset:
             # imported here, as by matches(): a first question has no need of it.
             from .matching import SearchText
 
-            records: tuple[Record, ...] = (
-                *self._partners, *self._programmes, *self._memberships,
-                *self._milestones.records, *self._projects)
-            with collector_paused():
-                searched = self._text = SearchText.of(records, self._sources)
+            searched = self._text = SearchText.of(
+                (*self._partners, *self._programmes, *self._memberships,
+                 *self._milestones.records, *self._projects), self._sources)
         return Results(searched.find(needle), None, self)
 
     def matches(self, text: str) -> Results[Match]:
