@@ -168,13 +168,12 @@ class Dataset:
     ) -> Results[Partner]:
         """Every country in the dataset, by name: partners, former partners and Allies.
 
-        :param ally: ``True`` keeps only the Allies, ``False`` only the countries that are
-            not Allies (NATO's partners), ``None`` keeps every country; with either filter,
-            a country that did not exist as a state in the period is left out. An Ally is a country
-            whose membership of the programme ``nato`` is in force.
-        :param on: the day or period the ``ally`` filter asks about; ``None`` asks about
-            the dataset's :attr:`horizon`, the last day it knows. A country that was an
-            Ally on any day of a period counts as one.
+        :param ally: ``True`` keeps only the Allies (the countries whose membership of the
+            programme ``nato`` is in force), ``False`` only the others (NATO's partners),
+            ``None`` every country; with either, a country that did not exist as a state in
+            the period is left out.
+        :param on: the day or period ``ally`` asks about, an Ally on any day of it counting
+            as one; ``None`` asks about the :attr:`horizon`.
         :param region: keep only the countries of this :class:`Region` (or its value, such
             as ``"gulf"``).
         :returns: the countries.
@@ -237,12 +236,11 @@ class Dataset:
             from another dataset, or a changed copy, matches none); the error names the
             close matches.
         :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
-            of another in another; the error names each reading.
+            of another in another (the error names each reading), a number has a fraction
+            or is not finite, or ``iso`` is text that is not ASCII digits.
         :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
             given, or one is neither text, a whole number nor a :class:`Partner` (a bool,
             bytes); a number may be of any integral type, or a float with no fraction.
-        :raises ValueError: if a number has a fraction or is not finite, or ``iso`` is text
-            that is not ASCII digits.
         """
         return self._lookup.partner(key, iso=iso, cow=cow, gw=gw, default=default)
 
@@ -284,9 +282,8 @@ class Dataset:
 
         :param partner: keep only this partner's (any key :meth:`partner` accepts).
         :param programme: keep only this programme's (any key :meth:`programme` accepts).
-        :param on: keep only those that were, or may have been, in force at some time in
-            this period (see :meth:`Membership.in_force`): a membership whose imprecise or
-            missing dates leave the answer open is kept.
+        :param on: keep only those in force on some day of this period, or whose imprecise
+            or missing dates leave it open (see :meth:`Membership.in_force`).
         :returns: the memberships.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
@@ -393,9 +390,8 @@ class Dataset:
         """The partners that were members of a programme, in the order they first joined.
 
         A suspended member is a member, as NATO counts them (see :meth:`participates`).
-        Only full members are listed unless ``roles`` asks for observers or associates
-        too, as :meth:`member_counts` counts them and as the panels code them (1, not 2 or
-        3).
+        Only full members are listed unless ``roles`` asks for observers or associates too,
+        as :meth:`member_counts` counts them and as the panels code them (1, not 2 or 3).
         The list is whole or it is not given: if the dataset does not hold the programme's
         complete membership, if imprecise or missing dates leave open whether a partner
         was a member in the period, or if the period runs past the dataset's
@@ -445,13 +441,11 @@ class Dataset:
     ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners were members of a programme in each year.
 
-        A partner counts in a year if its membership was in force on any day of it, a
-        suspended one included; only full members count unless ``roles`` asks for
-        observers or associates too, as :meth:`members` lists them and as the panels code
-        them (1, not 2 or 3). A year whose count turns on dates the data does not hold
-        precisely enough, or that runs past the dataset's :attr:`horizon`, has a
-        :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
-        small.
+        A partner counts in a year if it was a member on any day of it, as :meth:`members`
+        lists them (a suspended member included, full members only unless ``roles`` says
+        otherwise). A year whose count turns on dates the data does not hold precisely
+        enough, or that runs past the :attr:`horizon`, has a
+        :class:`~nato_partners.NotKnown` in place of a number, never one that is too small.
 
         :param programme: any key :meth:`programme` accepts.
         :param years: the years to count; by default every year from the programme's
