@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from .answers import Status
-from .model import Vocabulary
+from .dates import DateLike, _period
+from .model import Funding, Vocabulary
 
-__all__ = ["ALL_ROLES", "flag", "roles", "vocabulary", "whole", "years"]
+__all__ = ["ALL_ROLES", "day_range", "flag", "funding", "needle", "roles", "vocabulary",
+           "whole", "years"]
 
 _V = TypeVar("_V", bound=Vocabulary)
 
@@ -121,3 +123,32 @@ def _words(cls: type[_V]) -> dict[str, _V]:
     words = {member.label.casefold(): member for member in cls}
     words.update({str(member.value): member for member in cls})  # a value wins over a label
     return words
+
+
+def funding(value: Funding | str) -> Funding:
+    """A kind of funding, by its value (``"trust-fund"``, ``"sps"``) only."""
+    if isinstance(value, Funding):  # the default: what Funding(value) gives, sooner
+        return value
+    try:
+        return Funding(value)
+    except ValueError:
+        raise ValueError(f"unknown funding {value!r}; expected trust-fund, sps or "
+                         "None for both") from None
+
+
+def day_range(since: DateLike | None, until: DateLike | None) -> tuple[int | None, int | None]:
+    """The first day of ``since`` and the last of ``until`` (``None`` where not given),
+    refused where the range between them is empty."""
+    first = None if since is None else _period(since, "since")._first
+    last = None if until is None else _period(until, "until")._last
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"since {since} is after until {until}: the range is empty")
+    return first, last
+
+
+def needle(text: str) -> str:
+    """The words a search looks for: stripped, in lower case, never none."""
+    found = text.strip().casefold()
+    if not found:
+        raise ValueError("search text is empty")
+    return found

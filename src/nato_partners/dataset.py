@@ -24,16 +24,14 @@ if TYPE_CHECKING:
     from ._build import Parts
     from .matching import SearchText
 
-from . import _params
+from . import _filters, _params
 from . import rules as _rules
-from ._gc import collector_paused
 from ._lookup import MISSING, Lookup
 from ._membership_index import MembershipIndex
 from ._milestone_index import MilestoneIndex, sort_key
 from ._registry import STORED
 from .answers import FULL_MEMBERS, NotKnown, Status
-from .dates import Certainty, DateLike, PartialDate, _period, _period_days
-from .errors import NotKnownError
+from .dates import DateLike, _period, _period_days
 from .model import (
     Area,
     DatasetInfo,
@@ -77,6 +75,7 @@ class Dataset:
     __slots__ = (
         "__weakref__",  # results refer to their dataset weakly
         "_held",
+        "_horizon",  # the last day the data knows, as a day number
         "_info",
         "_lookup",
         "_memberships",
@@ -114,15 +113,18 @@ class Dataset:
 
     def _index(self, info: DatasetInfo, parts: Parts) -> None:
         self._info = info
-        self._sources = self._results(sorted(parts.sources, key=lambda s: s.id), Source)
-        self._partners = self._results(sorted(parts.partners, key=lambda p: p.name), Partner)
-        self._programmes = self._results(
-            sorted(parts.programmes, key=lambda p: (sort_key(p.established), p.name)), Programme)
-        self._memberships = self._results(
+        self._horizon = _rules.horizon_day(info.reviewed)
+        self._sources = Results(sorted(parts.sources, key=lambda s: s.id), Source, self)
+        self._partners = Results(sorted(parts.partners, key=lambda p: p.name), Partner, self)
+        self._programmes = Results(
+            sorted(parts.programmes, key=lambda p: (sort_key(p.established), p.name)),
+            Programme, self)
+        self._memberships = Results(
             sorted(parts.memberships, key=lambda m: (sort_key(m.joined), m.partner, m.programme)),
-            Membership)
-        self._projects = self._results(
-            sorted(parts.projects, key=lambda p: (sort_key(p.start), p.id)), TrustFundProject)
+            Membership, self)
+        self._projects = Results(
+            sorted(parts.projects, key=lambda p: (sort_key(p.start), p.id)), TrustFundProject,
+            self)
 
         self._lookup = Lookup(self._partners, self._programmes)
         self._held = MembershipIndex(self._memberships)
@@ -131,19 +133,15 @@ class Dataset:
         # The records' text and the sources' text, published together (see search).
         self._text: SearchText | None = None
 
-    def _results(self, records: Iterable[_R], record_type: type[Any] | None = None
-                 ) -> Results[_R]:
-        """The records as this dataset's results, which the exports ask for names."""
-        return Results(records, record_type, self)
+    def _results(self, records: Sequence[_R], record_type: type[Any]) -> Results[_R]:
+        """The records as this dataset's results (which the exports ask for names), or as
+        they are if they are its own: results are shared, since none can be changed."""
+        return records if isinstance(records, Results) else Results(records, record_type, self)
 
     @property
     def info(self) -> DatasetInfo:
         """What the dataset says about itself: format, data version, date of last review."""
         return self._info
-
-    @property
-    def _horizon(self) -> int:
-        return _rules.horizon_day(self._info.reviewed)
 
     @property
     def horizon(self) -> pendulum.Date:
@@ -170,13 +168,12 @@ class Dataset:
     ) -> Results[Partner]:
         """Every country in the dataset, by name: partners, former partners and Allies.
 
-        :param ally: ``True`` keeps only the Allies, ``False`` only the countries that are
-            not Allies (NATO's partners), ``None`` keeps every country; with either filter,
-            a country that did not exist as a state in the period is left out. An Ally is a country
-            whose membership of the programme ``nato`` is in force.
-        :param on: the day or period the ``ally`` filter asks about; ``None`` asks about
-            the dataset's :attr:`horizon`, the last day it knows. A country that was an
-            Ally on any day of a period counts as one.
+        :param ally: ``True`` keeps only the Allies (the countries whose membership of the
+            programme ``nato`` is in force), ``False`` only the others (NATO's partners),
+            ``None`` every country; with either, a country that did not exist as a state in
+            the period is left out.
+        :param on: the day or period ``ally`` asks about, an Ally on any day of it counting
+            as one; ``None`` asks about the :attr:`horizon`.
         :param region: keep only the countries of this :class:`Region` (or its value, such
             as ``"gulf"``).
         :returns: the countries.
@@ -192,16 +189,13 @@ class Dataset:
             _params.flag(ally, "ally")
         found: Sequence[Partner] = self._partners
         if region is not None:
-            chosen = _params.vocabulary(Region, region, "region")
-            found = [p for p in found if p.region is chosen]
+            found = _filters.in_region(found, _params.vocabulary(Region, region, "region"))
         if ally is not None:
             when = self.horizon if on is None else on
             first, last = _period_days(when, "on")
             allies = {p.code for p in self.members("nato", when)}
-            # A country that was not a state then was neither an Ally nor a partner.
-            found = [p for p in found if (p.code in allies) is ally and
-                     _rules.state_existed(p, first, last) is not Certainty.NO]
-        return found if isinstance(found, Results) else self._results(found, Partner)
+            found = _filters.allied(found, allies, ally, first, last)
+        return self._results(found, Partner)
 
     @overload
     def partner(
@@ -242,12 +236,11 @@ class Dataset:
             from another dataset, or a changed copy, matches none); the error names the
             close matches.
         :raises ValueError: if an ``int`` key is a code of one partner in one numbering and
-            of another in another; the error names each reading.
+            of another in another (the error names each reading), a number has a fraction
+            or is not finite, or ``iso`` is text that is not ASCII digits.
         :raises TypeError: if not exactly one of ``key``, ``iso``, ``cow`` and ``gw`` is
             given, or one is neither text, a whole number nor a :class:`Partner` (a bool,
             bytes); a number may be of any integral type, or a float with no fraction.
-        :raises ValueError: if a number has a fraction or is not finite, or ``iso`` is text
-            that is not ASCII digits.
         """
         return self._lookup.partner(key, iso=iso, cow=cow, gw=gw, default=default)
 
@@ -261,7 +254,7 @@ class Dataset:
         if partner is None:
             return self._programmes
         ids = {m.programme for m in self._held.find(self.partner(partner).code, None)}
-        return self._results((p for p in self._programmes if p.id in ids), Programme)
+        return Results((p for p in self._programmes if p.id in ids), Programme, self)
 
     def programme(self, key: str | Programme) -> Programme:
         """Find a programme by id, acronym or name, any case.
@@ -289,9 +282,8 @@ class Dataset:
 
         :param partner: keep only this partner's (any key :meth:`partner` accepts).
         :param programme: keep only this programme's (any key :meth:`programme` accepts).
-        :param on: keep only those that were, or may have been, in force at some time in
-            this period (see :meth:`Membership.in_force`): a membership whose imprecise or
-            missing dates leave the answer open is kept.
+        :param on: keep only those in force on some day of this period, or whose imprecise
+            or missing dates leave it open (see :meth:`Membership.in_force`).
         :returns: the memberships.
         :raises NotFoundError: if the partner or the programme is unknown.
         :raises ValueError: if ``on`` is not a date.
@@ -299,11 +291,9 @@ class Dataset:
         found = self._held.find(None if partner is None else self.partner(partner).code,
                                 None if programme is None else self.programme(programme).id)
         if on is None:
-            # An index's own Results, shared: like every result, it cannot be changed.
-            return found if isinstance(found, Results) else self._results(found, Membership)
+            return self._results(found, Membership)
         first, last = _period_days(on)
-        return self._results([m for m in found if m._certainty(first, last) is not Certainty.NO],
-                             Membership)
+        return Results(_filters.may_be_in_force(found, first, last), Membership, self)
 
     def membership(self, id: str) -> Membership:
         """Find a membership by its id, such as ``"AZE/pfp"`` or ``"MLT/pfp/2"``.
@@ -376,33 +366,9 @@ class Dataset:
             _params.flag(active, "active")
         if on is None:
             who, what = self.partner(partner), self.programme(programme)
-            held = self._held.find(who.code, what.id)
-            if held:
-                if not active:
-                    return True
-                # Every day from the first the calendar has up to the horizon.
-                answers = [_rules.read(who, what, [m], 1, self._horizon,
-                                       self._horizon).active for m in held]
-                if Certainty.YES in answers:
-                    return True
-                if Certainty.MAYBE in answers:
-                    return NotKnown(f"the data does not say whether {who.name} took part in "
-                                    f"{what.name} without suspension")
-                return False
-            return _rules.without_record(what, who)
-        reading = self._read(partner, programme, on)
-        status = reading.status
-        if isinstance(status, NotKnown):
-            return status
-        if not status.is_member:
-            return False
-        if not active:
-            return True
-        if reading.active is Certainty.MAYBE:
-            return NotKnown(f"the data does not say whether the {reading.membership.programme!r} "  # type: ignore[union-attr]
-                            "membership was active (not suspended) on some day of "
-                            f"{PartialDate.coerce(on)}")
-        return reading.active is Certainty.YES
+            return _rules.ever(who, what, self._held.find(who.code, what.id), self._horizon,
+                               active)
+        return _rules.participated(self._read(partner, programme, on), active, on)
 
     def _read(self, partner: str | Partner, programme: str | Programme,
               on: DateLike | None) -> _rules.Reading:
@@ -424,9 +390,8 @@ class Dataset:
         """The partners that were members of a programme, in the order they first joined.
 
         A suspended member is a member, as NATO counts them (see :meth:`participates`).
-        Only full members are listed unless ``roles`` asks for observers or associates
-        too, as :meth:`member_counts` counts them and as the panels code them (1, not 2 or
-        3).
+        Only full members are listed unless ``roles`` asks for observers or associates too,
+        as :meth:`member_counts` counts them and as the panels code them (1, not 2 or 3).
         The list is whole or it is not given: if the dataset does not hold the programme's
         complete membership, if imprecise or missing dates leave open whether a partner
         was a member in the period, or if the period runs past the dataset's
@@ -453,20 +418,10 @@ class Dataset:
         _params.flag(known_only, "known_only")
         chosen = _params.roles(roles)
         what = self.programme(programme)
-        held = self._held.in_roles(what.id, chosen)
-        if on is None:
-            _rules.whole_list(what, known_only)
-            return self._results(
-                (self.partner(c) for c in dict.fromkeys(m.partner for m in held)), Partner)
-        first, last = _period_days(on, "on")
-        yes, maybe, unknown = self._in_force(held, what, first, last)
-        if not known_only:
-            if unknown is not None:
-                raise NotKnownError(unknown.reason)
-            if maybe:
-                raise NotKnownError(_rules.open_dates(maybe, what, str(PartialDate.coerce(on)))
-                                    .reason)
-        return self._results(yes, Partner)
+        codes = _rules.members(what, self._held.in_roles(what.id, chosen),
+                               None if on is None else _period(on), self._horizon,
+                               known_only, self.partner)
+        return Results(map(self.partner, codes), Partner, self)
 
     @overload
     def member_counts(
@@ -486,13 +441,11 @@ class Dataset:
     ) -> dict[int, int] | dict[int, int | NotKnown]:
         """How many partners were members of a programme in each year.
 
-        A partner counts in a year if its membership was in force on any day of it, a
-        suspended one included; only full members count unless ``roles`` asks for
-        observers or associates too, as :meth:`members` lists them and as the panels code
-        them (1, not 2 or 3). A year whose count turns on dates the data does not hold
-        precisely enough, or that runs past the dataset's :attr:`horizon`, has a
-        :class:`~nato_partners.NotKnown` in place of a number, never a number that is too
-        small.
+        A partner counts in a year if it was a member on any day of it, as :meth:`members`
+        lists them (a suspended member included, full members only unless ``roles`` says
+        otherwise). A year whose count turns on dates the data does not hold precisely
+        enough, or that runs past the :attr:`horizon`, has a
+        :class:`~nato_partners.NotKnown` in place of a number, never one that is too small.
 
         :param programme: any key :meth:`programme` accepts.
         :param years: the years to count; by default every year from the programme's
@@ -516,35 +469,9 @@ class Dataset:
         if years is not None:
             years = _params.years(years)
         what = self.programme(programme)
-        _rules.whole_list(what, known_only)
-        held: Sequence[Membership] = self._held.find(None, what.id)
-        if years is None:
-            starts = [d.year for d in (what.established, *(m.joined for m in held)) if d]
-            if not starts:
-                return {}
-            last = what.ended.year if what.ended else self.horizon.year
-            years = range(min(starts), last + 1)
-        # Counted from the memberships in the roles chosen; the years run from every
-        # membership's first, whatever its role, as they did.
-        held = self._held.in_roles(what.id, chosen)
-        counts: dict[int, int | NotKnown] = {}
-        for year in sorted(years):
-            yes, maybe, unknown = self._in_force(held, what, *_period_days(PartialDate(year)))
-            if known_only:
-                counts[year] = len(yes)
-            elif unknown is not None:
-                counts[year] = unknown
-            elif maybe:
-                counts[year] = _rules.open_dates(maybe, what, str(year))
-            else:
-                counts[year] = len(yes)
-        return counts
-
-    def _in_force(self, held: Iterable[Membership], programme: Programme, first: int,
-                  last: int) -> tuple[list[Partner], list[Partner], NotKnown | None]:
-        """:func:`rules.in_force <nato_partners.rules.in_force>`, with partners for codes."""
-        yes, maybe, unknown = _rules.in_force(held, programme, first, last, self._horizon)
-        return ([self.partner(c) for c in yes], [self.partner(c) for c in maybe], unknown)
+        return _rules.member_counts(what, self._held.find(None, what.id),
+                                    self._held.in_roles(what.id, chosen), years,
+                                    self._horizon, known_only, self.partner)
 
     # -- milestones ----------------------------------------------------------------------
 
@@ -577,17 +504,13 @@ class Dataset:
         if programme is not None:
             wanted["programme"] = self.programme(programme).id
         if kind is not None:
-            kind = _params.vocabulary(MilestoneKind, kind, "kind")
-            wanted["kind"] = kind.value
+            wanted["kind"] = _params.vocabulary(MilestoneKind, kind, "kind").value
         if area is not None:
-            area = _params.vocabulary(Area, area, "area")
-            wanted["area"] = area.value
-        first = None if since is None else _period_days(since, "since")[0]
-        last = None if until is None else _period_days(until, "until")[1]
-        if first is not None and last is not None and first > last:
-            raise ValueError(f"since {since} is after until {until}: the range is empty")
-        found = self._milestones.find(wanted, first, last)
-        return self._results(found, Milestone)
+            wanted["area"] = _params.vocabulary(Area, area, "area").value
+        first = last = None
+        if since is not None or until is not None:  # a timeline has neither: no call
+            first, last = _params.day_range(since, until)
+        return Results(self._milestones.find(wanted, first, last), Milestone, self)
 
     def timeline(self, partner: str | Partner) -> Results[Milestone]:
         """A partner's milestones in date order, undated ones last.
@@ -615,18 +538,9 @@ class Dataset:
         :raises NotFoundError: if the partner is unknown.
         :raises ValueError: if ``funding`` is not a kind of funding.
         """
-        found: Sequence[TrustFundProject] = self._projects
-        if partner is not None:
-            code = self.partner(partner).code
-            found = [p for p in found if p.partner == code]
-        if funding is not None:
-            try:
-                kind = Funding(funding)
-            except ValueError:
-                raise ValueError(f"unknown funding {funding!r}; expected trust-fund, sps or "
-                                 "None for both") from None
-            found = [p for p in found if p.funding is kind]
-        return found if isinstance(found, Results) else self._results(found, TrustFundProject)
+        code = None if partner is None else self.partner(partner).code
+        kind = None if funding is None else _params.funding(funding)
+        return self._results(_filters.projects(self._projects, code, kind), TrustFundProject)
 
     def sources(self, partner: str | Partner | None = None) -> Results[Source]:
         """Every source, or every source behind a partner's records, by id.
@@ -638,15 +552,9 @@ class Dataset:
         if partner is None:
             return self._sources
         found = self.partner(partner)
-        records: Iterable[Record] = (
-            found,
-            *self.programmes(found),
-            *self.memberships(found),
-            *self.timeline(found),
-            *self.trust_fund_projects(found, funding=None),
-        )
-        cited = {s.id: s for record in records for s in record.sources}
-        return self._results((cited[key] for key in sorted(cited)), Source)
+        return Results(_filters.cited((
+            found, *self.programmes(found), *self.memberships(found), *self.timeline(found),
+            *self.trust_fund_projects(found, funding=None))), Source, self)
 
     def records(self, cls: type[_S]) -> Results[_S]:
         """Every record of one kind, in the order its own query lists them.
@@ -661,7 +569,7 @@ class Dataset:
         held: dict[type[Any], Results[Any]] = {
             Source: self._sources, Partner: self._partners, Programme: self._programmes,
             Membership: self._memberships, TrustFundProject: self._projects,
-            Milestone: self._results(self._milestones.records, Milestone)}
+            Milestone: Results(self._milestones.records, Milestone, self)}
         if cls not in held:
             names = ", ".join(kind.cls.__name__ for kind in STORED)
             raise TypeError(f"a dataset holds records of {names}, "
@@ -680,21 +588,17 @@ class Dataset:
             in that order.
         :raises ValueError: if ``text`` is empty.
         """
-        needle = text.strip().casefold()
-        if not needle:
-            raise ValueError("search text is empty")
+        needle = _params.needle(text)
         searched = self._text
         if searched is None:
             # Both texts are made before either is seen (see SearchText); matching is
             # imported here, as by matches(): a first question has no need of it.
             from .matching import SearchText
 
-            records: tuple[Record, ...] = (
-                *self._partners, *self._programmes, *self._memberships,
-                *self._milestones.records, *self._projects)
-            with collector_paused():
-                searched = self._text = SearchText.of(records, self._sources)
-        return self._results(searched.find(needle))
+            searched = self._text = SearchText.of(
+                (*self._partners, *self._programmes, *self._memberships,
+                 *self._milestones.records, *self._projects), self._sources)
+        return Results(searched.find(needle), None, self)
 
     def matches(self, text: str) -> Results[Match]:
         """Where :meth:`search` finds ``text``: each matching field, with its context.
@@ -706,9 +610,9 @@ class Dataset:
         """
         from .matching import field_texts
 
-        needle = text.strip().casefold()
-        return self._results((match for record in self.search(text)
-                              for match in field_texts(record, needle)), Match)
+        needle = _params.needle(text)
+        return Results((match for record in self.search(text)
+                        for match in field_texts(record, needle)), Match, self)
 
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ._gc import collector_paused
 from ._registry import kind_of
 from .dates import PartialDate
 from .model import (
@@ -136,8 +137,9 @@ class SearchText(NamedTuple):
         :param sources: every source they cite.
         :returns: the text.
         """
-        return cls(tuple((r, record_text(r)) for r in records),
-                   tuple((s.id, source_text(s)) for s in sources))
+        with collector_paused():  # many objects and no cycles (see _gc)
+            return cls(tuple((r, record_text(r)) for r in records),
+                       tuple((s.id, source_text(s)) for s in sources))
 
     def find(self, needle: str) -> Iterator[Record]:
         """The records whose own text, or whose sources' text, holds ``needle``.

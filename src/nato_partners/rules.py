@@ -15,7 +15,7 @@ questions, the panels, the coverage report), so that each rule is written once:
   member; one whose imprecise or missing dates leave it open makes the answer not known.
   A suspension is a status of a member, not an end.
 - **Complete lists.** "Not a member" only where the dataset holds the programme's whole
-  membership; otherwise not known.
+  membership; otherwise not known. A list of members, or a count, is whole or not given.
 
 Periods are day numbers (``date.toordinal()``), from ``first`` to ``last`` inclusive.
 """
@@ -23,17 +23,18 @@ Periods are day numbers (``date.toordinal()``), from ``first`` to ``last`` inclu
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from .answers import NotKnown, Status
-from .dates import BEFORE, NEVER, Certainty, PartialDate, _certainty, _overlap
+from .dates import BEFORE, NEVER, Certainty, DateLike, PartialDate, _certainty, _overlap
 from .errors import NotKnownError
 from .model import Membership, Partner, Programme, StateSpell
 
-__all__ = ["Reading", "after_horizon", "horizon_day", "in_force", "incomplete",
-           "open_dates", "programme_existed", "programme_span", "read", "role_status",
-           "state_existed", "state_span", "whole_list", "without_record"]
+__all__ = ["Reading", "after_horizon", "ever", "horizon_day", "in_force", "incomplete",
+           "member_counts", "members", "open_dates", "participated", "programme_existed",
+           "programme_span", "read", "role_status", "state_existed", "state_span",
+           "whole_list", "without_record"]
 
 
 class Reading(NamedTuple):
@@ -143,6 +144,53 @@ def read(partner: Partner, programme: Programme, held: Iterable[Membership],
     return Reading(Status.NOT_A_MEMBER if none_held is False else none_held)
 
 
+def participated(reading: Reading, active: bool, on: DateLike) -> bool | NotKnown:
+    """Whether a reading makes the partner a member, as ``participates`` answers.
+
+    :param reading: what the data says of the partner, the programme and the period.
+    :param active: ask whether the partner took part without suspension, instead.
+    :param on: the period as the question named it, written into a reason if one is given.
+    :returns: ``True``, ``False`` or a :class:`NotKnown`.
+    """
+    status = reading.status
+    if isinstance(status, NotKnown):
+        return status
+    if not status.is_member:
+        return False
+    if not active:
+        return True
+    if reading.active is Certainty.MAYBE:
+        return NotKnown(f"the data does not say whether the {reading.membership.programme!r} "  # type: ignore[union-attr]
+                        "membership was active (not suspended) on some day of "
+                        f"{PartialDate.coerce(on)}")
+    return reading.active is Certainty.YES
+
+
+def ever(partner: Partner, programme: Programme, held: Sequence[Membership], horizon: int,
+         active: bool) -> bool | NotKnown:
+    """Whether a partner was ever a member of a programme, up to the horizon.
+
+    :param partner: the partner.
+    :param programme: the programme.
+    :param held: the partner's memberships of the programme.
+    :param horizon: the last day the data knows.
+    :param active: ask whether the partner ever took part without suspension, instead.
+    :returns: ``True``, ``False`` or a :class:`NotKnown`.
+    """
+    if not held:
+        return without_record(programme, partner)
+    if not active:
+        return True
+    # Every day from the first the calendar has up to the horizon.
+    answers = [read(partner, programme, [m], 1, horizon, horizon).active for m in held]
+    if Certainty.YES in answers:
+        return True
+    if Certainty.MAYBE in answers:
+        return NotKnown(f"the data does not say whether {partner.name} took part in "
+                        f"{programme.name} without suspension")
+    return False
+
+
 def role_status(membership: Membership) -> Status:
     """The member status a membership's ``role`` gives."""
     role = (membership.role or "").casefold()
@@ -238,6 +286,77 @@ def in_force(held: Iterable[Membership], programme: Programme, first: int, last:
             answers[membership.partner] = answer
     return ([c for c, a in answers.items() if a is Certainty.YES],
             [c for c, a in answers.items() if a is Certainty.MAYBE], unknown)
+
+
+def members(programme: Programme, held: Sequence[Membership], period: PartialDate | None,
+            horizon: int, known_only: bool, partner: Callable[[str], Partner]
+            ) -> Iterable[str]:
+    """The partners that were members of a programme, as a whole list or none.
+
+    :param programme: the programme.
+    :param held: its memberships in the roles asked about, in joining order.
+    :param period: the period, or ``None`` for ever, up to the horizon.
+    :param horizon: the last day the data knows.
+    :param known_only: leave out the partners the data cannot tell about, instead of
+        refusing the list.
+    :param partner: the partner of a code, to name in a reason.
+    :returns: the codes of the members, in the order they first joined.
+    :raises NotKnownError: if the list may not be whole, unless ``known_only``.
+    """
+    if period is None:
+        whole_list(programme, known_only)
+        return dict.fromkeys(m.partner for m in held)
+    yes, maybe, unknown = in_force(held, programme, period._first, period._last, horizon)
+    if not known_only:
+        if unknown is not None:
+            raise NotKnownError(unknown.reason)
+        if maybe:
+            raise NotKnownError(open_dates([partner(c) for c in maybe], programme,
+                                           str(period)).reason)
+    return yes
+
+
+def member_counts(programme: Programme, every: Sequence[Membership],
+                  held: Sequence[Membership], years: Iterable[int] | None, horizon: int,
+                  known_only: bool, partner: Callable[[str], Partner]
+                  ) -> dict[int, int | NotKnown]:
+    """How many partners were members of a programme in each year.
+
+    :param programme: the programme.
+    :param every: its memberships in every role, whose first joining begins the default
+        years.
+    :param held: its memberships in the roles counted, in joining order.
+    :param years: the years, or ``None`` for every year from the programme's
+        establishment (or its first dated joining) to its end or the horizon's year.
+    :param horizon: the last day the data knows.
+    :param known_only: count only the partners the data shows to be members.
+    :param partner: the partner of a code, to name in a reason.
+    :returns: the count of each year in order, or a :class:`NotKnown` where the count
+        turns on dates the data does not hold or on days past the horizon.
+    :raises NotKnownError: if the dataset may not hold the programme's complete
+        membership, unless ``known_only``.
+    """
+    whole_list(programme, known_only)
+    if years is None:
+        starts = [d.year for d in (programme.established, *(m.joined for m in every)) if d]
+        if not starts:
+            return {}
+        last = (programme.ended.year if programme.ended
+                else datetime.date.fromordinal(horizon).year)
+        years = range(min(starts), last + 1)
+    counts: dict[int, int | NotKnown] = {}
+    for year in sorted(years):
+        period = PartialDate(year)
+        yes, maybe, unknown = in_force(held, programme, period._first, period._last, horizon)
+        if known_only:
+            counts[year] = len(yes)
+        elif unknown is not None:
+            counts[year] = unknown
+        elif maybe:
+            counts[year] = open_dates([partner(c) for c in maybe], programme, str(year))
+        else:
+            counts[year] = len(yes)
+    return counts
 
 
 def without_record(programme: Programme, partner: Partner | None = None,
