@@ -423,8 +423,6 @@ class Parts(NamedTuple):
                      unread=Unread() if unread is None else unread)
 
 
-
-
 def label(record: object) -> str:
     """How a problem names a record built in Python: its id, or its type."""
     return str(getattr(record, "id", type(record).__name__))

@@ -53,8 +53,6 @@ _ROLE_WORDS = {s.value: s for s in (Status.MEMBER, Status.ASSOCIATE, Status.OBSE
 ALL_ROLES = frozenset(_ROLE_WORDS.values())
 
 
-
-
 def flag(value: object, name: str) -> None:
     """A parameter that takes ``True`` or ``False`` only: ``1`` or ``"yes"`` is refused."""
     if not isinstance(value, bool):

@@ -78,7 +78,6 @@ class Status(_Shown, enum.Enum):
         return self.value
 
 
-
 _MEMBERS = frozenset({Status.MEMBER, Status.ASSOCIATE, Status.OBSERVER, Status.SUSPENDED})
 
 

@@ -28,7 +28,6 @@ from .results import Results
 __all__ = ["Change", "diff"]
 
 
-
 @attrs.frozen(kw_only=True)
 class Change(HtmlRepr):
     """One difference between two versions of a dataset.

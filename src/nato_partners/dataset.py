@@ -613,7 +613,3 @@ class Dataset:
         needle = _params.needle(text)
         return Results((match for record in self.search(text)
                         for match in field_texts(record, needle)), Match, self)
-
-
-
-

@@ -61,7 +61,6 @@ RECORD_SCHEMAS: dict[str, type[Any]] = {
     "dataset_info": DatasetInfo, **{kind.name: kind.cls for kind in STORED}}
 
 
-
 def json_schema(cls: type[Any]) -> dict[str, Any]:
     """The JSON Schema of one record type, as :func:`~nato_partners.unstructure` gives it.
 
