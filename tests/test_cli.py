@@ -545,7 +545,8 @@ def test_importing_the_command_line_is_cheap() -> None:
     code = (
         "import sys, nato_partners.cli, nato_partners.loading as d\n"
         "assert not d._loaded, 'data read at import'\n"
-        "print(sorted({'csv', 'pandas', 'pyarrow', 'matplotlib', 'numpy'} & set(sys.modules)))"
+        "print(sorted({'csv', 'pandas', 'pyarrow', 'matplotlib', 'numpy', 'cattrs',\n"
+        "              'nato_partners.panels', 'nato_partners.plot'} & set(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -50,7 +50,6 @@ import attrs
 
 from ._extras import require
 from ._registry import TABLES
-from .convert import structure_or_describe
 from .dates import PartialDate, Precision
 from .errors import DataError, NotFoundError, Problem
 from .model import (
@@ -507,6 +506,10 @@ def _check_columns(present: Iterable[object], cls: type[Any]) -> None:
 
 def _records(columns: Mapping[str, list[Any]], count: int, cls: type[_R],
              dataset: Dataset | None) -> tuple[_R, ...]:
+    # Only reading a table back needs the converter; writing one, as the command line
+    # does, need not import it.
+    from .convert import structure_or_describe
+
     sources: dict[str, Source] = {}
     if any(leaf.kind == "sources" for leaf in _LEAVES[cls]):
         if dataset is None:

@@ -30,7 +30,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from .. import NotFoundError, Partner, __version__, unstructure
+from .. import NotFoundError, Partner, __version__
 from .commands import COMMANDS, Command
 from .output import (
     BROKEN_PIPE_STATUS,
@@ -101,6 +101,8 @@ def _parser() -> Parser:
 def _version(ctx: Context) -> int:
     info = ctx.dataset.info
     if ctx.format == "json":
+        from ..convert import unstructure
+
         ctx.write_json({"version": __version__, "data": unstructure(info)})
     else:
         ctx.write_lines(

@@ -26,15 +26,7 @@ from .. import (
     Problem,
     Programme,
     Results,
-    cite,
-    coverage,
-    diff,
     load_dataset,
-    panel,
-    panel_diff,
-    plot_timeline,
-    unstructure,
-    write_package,
 )
 from ..matching import field_texts
 from .columns import (
@@ -61,6 +53,10 @@ from .output import (
 )
 
 __all__ = ["COMMANDS", "Command"]
+
+# The library's functions that only some commands need (the converter, the panels, the
+# picture, the citations, the differ, the package writer) are imported by those commands:
+# a command pays for what it uses, not for every other command's imports.
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -113,6 +109,8 @@ def _show(ctx: Context) -> int:
     partner = dataset.partner(ctx.args.partner)
     memberships = dataset.memberships(partner)
     if ctx.format == "json":
+        from ..convert import unstructure
+
         ctx.write_json(
             {"partner": unstructure(partner), "memberships": unstructure(memberships)}
         )
@@ -189,6 +187,8 @@ def _plot_arguments(parser: argparse.ArgumentParser) -> None:
 def _plot(ctx: Context) -> int:
     output: str = ctx.args.output
     try:
+        from ..plot import plot_timeline
+
         figure = plot_timeline(ctx.args.partner, ctx.dataset)
         figure.savefig(output)
     except ImportError as error:  # matplotlib is an optional extra
@@ -342,6 +342,8 @@ def _search_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _search(ctx: Context) -> int:
     text = " ".join(ctx.args.text)
+    from ..convert import unstructure
+
     found = ctx.dataset.search(text)
     needle = text.strip().casefold()
     # Each record with the fields that hold the words, so a reader sees why it was found.
@@ -397,6 +399,8 @@ def _panel(ctx: Context) -> int:
     if args.states and args.partner:  # the library's words name its own parameters
         raise UsageError("--states gives every state of a list; leave out --partner")
     try:
+        from ..panels import panel
+
         frame = panel(args.partner, args.programme, args.start, args.end, freq=args.freq,
                       reference=args.reference, wide=args.wide, dtypes="nullable",
                       states=args.states, dataset=ctx.dataset)
@@ -435,6 +439,8 @@ def _cite_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _cite(ctx: Context) -> int:
     args = ctx.args
+    from ..citations import cite
+
     what = ctx.dataset if args.partner is None else ctx.dataset.sources(args.partner)
     ctx.write_text(cite(what, style=args.style))
     return 0
@@ -478,7 +484,11 @@ def _diff(ctx: Context) -> int:
     args = ctx.args
     try:
         if args.panel:
+            from ..panels import panel_diff
+
             return _diff_panel(ctx, panel_diff(args.old, args.new))
+        from ..changes import diff
+
         changes = diff(args.old, args.new)
     except DataError as error:
         for path in (args.old, args.new):
@@ -503,6 +513,8 @@ def _package(ctx: Context) -> int:
     if os.path.exists(directory) and not os.path.isdir(directory):
         raise UsageError(f"{directory!r} is a file, not a directory")
     try:
+        from .._package import write_package
+
         written = write_package(directory, ctx.dataset)
     except ImportError as error:  # pandas is an optional extra
         raise UsageError(str(error)) from None
@@ -557,6 +569,8 @@ def _coverage_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _coverage(ctx: Context) -> int:
+    from ..coverage_report import coverage
+
     args = ctx.args
     rows = coverage(ctx.dataset)
     if args.partner is not None:

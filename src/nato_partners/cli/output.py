@@ -24,7 +24,6 @@ from .. import (
     Source,
     load,
     load_dataset,
-    unstructure,
 )
 from .._registry import TABLES
 from ..export import plain_table
@@ -464,6 +463,8 @@ class Context:
         :param data: the JSON content, when it is not just the unstructured records.
         """
         if self.format == "json":
+            from ..convert import unstructure  # only JSON needs the converter
+
             self.write_json(unstructure(tuple(records)) if data is None else data)
         elif self.format == "csv":
             self.write_csv(columns, records)
