@@ -726,3 +726,10 @@ def test_a_dataset_asked_directly_counts_a_suspended_member_as_a_member() -> Non
     assert dataset.participates("RU", "eapc", active=True) is True
     with pytest.raises(TypeError, match=r"^active must be True or False, not int 1$"):
         dataset.participates("RU", "eapc", active=1)  # type: ignore[arg-type]
+
+
+def test_the_module_finds_a_membership_by_id() -> None:
+    found = np.membership("AZE/pfp")
+    assert (found.partner, found.programme, str(found.joined)) == ("AZE", "pfp", "1994-05-04")
+    with pytest.raises(NotFoundError, match="AZE/pfp"):  # the close id is named
+        np.membership("AZE/pfx")
