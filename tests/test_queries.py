@@ -704,3 +704,81 @@ def test_a_dataset_asked_directly_counts_a_suspended_member_as_a_member() -> Non
     assert dataset.participates("RU", "eapc", active=True) is True
     with pytest.raises(TypeError, match=r"^active must be True or False, not int 1$"):
         dataset.participates("RU", "eapc", active=1)  # type: ignore[arg-type]
+
+
+# -- a dataset of its own: dates chosen for each answer --------------------------------
+
+
+def _club(*memberships: tuple[str, dict[str, str]], established: str | None = "1990"
+          ) -> Dataset:
+    """Two partners and one programme whose complete membership the dataset holds, with
+    the memberships given as (partner, dates); reviewed on 2 January 2024."""
+    source = np.Source(id="doc", title="Doc", publisher="P")
+    day = np.PartialDate.parse
+    partners = [np.Partner(code=code, alpha2=code[:2], name=name, region="gulf",
+                           sources=(source,))
+                for code, name in (("XYZ", "Xyzland"), ("ABC", "Abcland"))]
+    club = np.Programme(id="club", name="The Club", kind="forum",
+                        established=None if established is None else day(established),
+                        members_complete=True, description="d", sources=(source,))
+    held = [Membership(partner=partner, programme="club", sources=(source,),
+                       **{field: day(value) for field, value in dates.items()})
+            for partner, dates in memberships]
+    info = np.DatasetInfo(format=1, version="t", reviewed=day("2024-01-02"), title="T")
+    return Dataset(info=info, sources=[source], partners=partners, programmes=[club],
+                   memberships=held)
+
+
+def test_active_ever_is_true_for_a_day_of_participation() -> None:
+    # Suspended the day after joining: it took part without suspension for one day.
+    club = _club(("XYZ", {"joined": "2001-03-01", "suspended": "2001-03-02"}))
+    assert club.participates("XYZ", "club") is True
+    assert club.participates("XYZ", "club", active=True) is True
+
+
+def test_active_ever_looks_back_to_the_calendars_first_day() -> None:
+    # "Ever" is every day from 1 January of year 1: one day of participation then counts.
+    club = _club(("XYZ", {"joined": "0001-01-01", "suspended": "0001-01-02"}),
+                 established=None)
+    assert club.participates("XYZ", "club", active=True) is True
+
+
+def test_active_ever_is_false_for_a_membership_suspended_from_its_first_day() -> None:
+    club = _club(("XYZ", {"joined": "2001-03-01", "suspended": "2001-03-01"}))
+    assert club.participates("XYZ", "club") is True  # a member all the same
+    assert club.participates("XYZ", "club", active=True) is False
+
+
+def test_active_ever_is_not_known_when_the_joining_is_undated() -> None:
+    club = _club(("XYZ", {"suspended": "2001"}))
+    answer = club.participates("XYZ", "club", active=True)
+    assert isinstance(answer, NotKnown)
+    assert answer.reason == ("the data does not say whether Xyzland took part in The Club "
+                             "without suspension")
+
+
+def test_active_on_a_day_the_suspension_may_have_begun_is_not_known() -> None:
+    # Suspended in March 2001: on 1 March it may or may not have been yet.
+    club = _club(("XYZ", {"joined": "2000", "suspended": "2001-03"}))
+    assert club.participates("XYZ", "club", on="2001-03-01") is True
+    answer = club.participates("XYZ", "club", on="2001-03-01", active=True)
+    assert isinstance(answer, NotKnown)
+    assert answer.reason == ("the data does not say whether the 'club' membership was "
+                             "active (not suspended) on some day of 2001-03-01")
+    assert club.participates("XYZ", "club", on="2001-02-28", active=True) is True
+
+
+def test_a_list_turning_on_imprecise_dates_names_the_period_asked_about() -> None:
+    # Abcland's membership has no joining date: whether it was in force before it left
+    # in 1998 is open, and the reason names the year or day asked about.
+    club = _club(("XYZ", {"joined": "1995-01-01"}), ("ABC", {"left": "1998"}))
+    reason = ("the recorded dates of the The Club ('club') membership of Abcland do not "
+              "say whether it was in force in {}; they are imprecise or missing")
+    with pytest.raises(NotKnownError) as caught:
+        club.members("club", on="1996-05")
+    assert caught.value.reason == reason.format("1996-05")
+    counts = club.member_counts("club", [1996])
+    assert isinstance(counts[1996], NotKnown)
+    assert counts[1996].reason == reason.format(1996)
+    assert club.member_counts("club", [1996], known_only=True) == {1996: 1}
+    assert [p.code for p in club.members("club", on="1996-05", known_only=True)] == ["XYZ"]
