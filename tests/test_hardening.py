@@ -175,6 +175,10 @@ def test_load_dataset_of_nothing_is_a_clear_error() -> None:
 
     with pytest.raises(TypeError, match="path of a dataset directory"):
         np.load_dataset(None)  # type: ignore[arg-type]
+    # Not a path either: the error names what was given.
+    with pytest.raises(TypeError, match=r"^load_dataset\(\) needs the path of a dataset "
+                                        r"directory, not int$"):
+        np.load_dataset(5)  # type: ignore[arg-type]
     with pytest.raises(np.DataError, match="empty path"):
         np.load_dataset("")
 

@@ -295,7 +295,7 @@ def test_search_matches_are_real_matches() -> None:
 
 
 def test_search_refuses_empty_text() -> None:
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match=r"^search text is empty$"):
         np.search("  ")
 
 
@@ -377,8 +377,9 @@ def test_pfp_had_27_partners_in_1997_as_nato_counted_them() -> None:
 def test_query_results_are_results_tuples() -> None:
     from nato_partners.results import Results
 
-    for result in (np.partners(), np.programmes("AZ"), np.memberships("AZ"),
-                   np.members("pfp"), np.timeline("AZ"), np.milestones(kind="visit"),
+    for result in (np.partners(), np.partners(region="gulf"), np.programmes("AZ"),
+                   np.memberships("AZ"), np.members("pfp"), np.timeline("AZ"),
+                   np.milestones(kind="visit"),
                    np.trust_fund_projects(), np.sources("AZ"), np.search("Saloglu")):
         assert isinstance(result, Results)
 
@@ -591,6 +592,25 @@ def test_every_query_knows_its_record_type_even_when_empty() -> None:
     assert dataset.members("pii", on="2000").record_type is np.Partner
     assert dataset.memberships("AZ", "md").record_type is Membership
     assert dataset.trust_fund_projects("MT").record_type is np.TrustFundProject
+    assert dataset.partners(region="gulf", ally=True).record_type is np.Partner
+    assert dataset.programmes("MT").record_type is np.Programme
+    assert dataset.memberships("AZ", on="1900").record_type is Membership
+    assert dataset.members("pfp").record_type is np.Partner
+    assert dataset.sources("MT").record_type is np.Source
+
+
+def test_the_errors_of_a_question_say_what_was_wrong_in_words() -> None:
+    with pytest.raises(ValueError, match=r"^unknown funding 'loan'; expected trust-fund, "
+                                         r"sps or None for both$"):
+        np.trust_fund_projects(funding="loan")
+    with pytest.raises(ValueError,
+                       match=r"^since 2001 is after until 2000-12: the range is empty$"):
+        np.milestones(since="2001", until="2000-12")
+    with pytest.raises(NotFoundError) as caught:
+        np.partner(99999)
+    assert str(caught.value) == ("no partner matches 'code 99999 (ISO 3166 numeric, COW or "
+                                 "GW)'")
+    assert caught.value.kind == "partner"
 
 
 def test_a_date_range_of_one_day_is_not_empty() -> None:
@@ -782,3 +802,40 @@ def test_a_list_turning_on_imprecise_dates_names_the_period_asked_about() -> Non
     assert counts[1996].reason == reason.format(1996)
     assert club.member_counts("club", [1996], known_only=True) == {1996: 1}
     assert [p.code for p in club.members("club", on="1996-05", known_only=True)] == ["XYZ"]
+
+
+def test_a_partners_sources_are_those_its_own_records_cite() -> None:
+    # Each record cites a source of its own; Abcland's must not be listed for Xyzland.
+    cite = {name: np.Source(id=name, title=name, publisher="P") for name in (
+        "partner", "club", "membership", "milestone", "trust-fund", "sps", "abc")}
+    day = np.PartialDate.parse
+    partners = [np.Partner(code="XYZ", alpha2="XY", name="Xyzland", region="gulf",
+                           sources=(cite["partner"],)),
+                np.Partner(code="ABC", alpha2="AB", name="Abcland", region="gulf",
+                           sources=(cite["abc"],))]
+    club = np.Programme(id="club", name="The Club", kind="forum", description="d",
+                        sources=(cite["club"],))
+    memberships = [Membership(partner="XYZ", programme="club", joined=day("2000"),
+                              sources=(cite["membership"],)),
+                   Membership(partner="ABC", programme="club", joined=day("2001"),
+                              sources=(cite["abc"],))]
+    milestones = [Milestone(id=f"{code.lower()}-joined", partner=code, kind="joined", title="t",
+                            summary="s", sources=(cite[name],))
+                  for code, name in (("XYZ", "milestone"), ("ABC", "abc"))]
+    projects = [np.TrustFundProject(id=f"{code.lower()}-{funding}", name="n", partner=code,
+                                    executing_agency="NSPA", status="completed", purpose="p",
+                                    funding=funding, sources=(cite[name],))
+                for code, funding, name in (("XYZ", "trust-fund", "trust-fund"),
+                                            ("XYZ", "sps", "sps"), ("ABC", "sps", "abc"))]
+    info = np.DatasetInfo(format=1, version="t", reviewed=day("2024"), title="T")
+    dataset = Dataset(info=info, sources=cite.values(), partners=partners,
+                      programmes=[club], memberships=memberships, milestones=milestones,
+                      trust_fund_projects=projects)
+    assert [s.id for s in dataset.sources("XYZ")] == [
+        "club", "membership", "milestone", "partner", "sps", "trust-fund"]
+    assert [s.id for s in dataset.sources("ABC")] == ["abc", "club"]
+
+
+def test_counts_by_default_begin_with_the_programme() -> None:
+    # The EAPC was founded in May 1997; older programmes' memberships do not start it early.
+    assert min(np.member_counts("eapc")) == 1997
