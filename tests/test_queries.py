@@ -839,3 +839,16 @@ def test_a_partners_sources_are_those_its_own_records_cite() -> None:
 def test_counts_by_default_begin_with_the_programme() -> None:
     # The EAPC was founded in May 1997; older programmes' memberships do not start it early.
     assert min(np.member_counts("eapc")) == 1997
+
+
+def test_a_membership_without_a_joining_date_has_an_old_id_that_says_so() -> None:
+    # The dated ids before 0.2 wrote "undated" in place of a missing date.
+    club = _club(("XYZ", {"left": "1998"}), ("ABC", {"joined": "1995-01-01"}))
+    assert club.membership("XYZ/club/undated") is club.membership("XYZ/club")
+    assert club.membership("ABC/club/1995-01-01") is club.membership("ABC/club")
+
+
+def test_a_programme_key_that_is_not_text_is_not_found() -> None:
+    for key in (["pfp"], 5, None):
+        with pytest.raises(NotFoundError, match=r"^no programme matches "):
+            np.programme(key)  # type: ignore[arg-type]
