@@ -158,3 +158,13 @@ def test_a_list_of_observers_holds_observers_only() -> None:
         for partner in observers:
             assert nato_partners.Status.OBSERVER in {
                 role_status(m) for m in dataset.memberships(partner, "nacc", on=on)}
+
+
+def test_one_filter_and_a_range_on_a_dataset_whose_indexes_are_fresh() -> None:
+    dataset = _copy()
+    for filters in ({"partner": "AZE"}, {"programme": "pfp"}, {"kind": MilestoneKind.VISIT},
+                    {"area": Area.SCIENCE}):
+        found = dataset.milestones(**filters, since="1994-05", until="2014-12-31")
+        wanted = {"partner": None, "programme": None, "kind": None, "area": None, **filters}
+        assert list(found) == _scan(**wanted, since="1994-05", until="2014-12-31")
+        assert found

@@ -852,3 +852,15 @@ def test_a_programme_key_that_is_not_text_is_not_found() -> None:
     for key in (["pfp"], 5, None):
         with pytest.raises(NotFoundError, match=r"^no programme matches "):
             np.programme(key)  # type: ignore[arg-type]
+
+
+def test_counts_reaching_past_the_horizon_are_not_known() -> None:
+    # Reviewed on 2 January 2024: 2024 runs past that day, 2025 is wholly after it.
+    club = _club(("XYZ", {"joined": "1995-01-01"}))
+    counts = club.member_counts("club", [2023, 2024, 2025])
+    assert counts[2023] == 1
+    for year in (2024, 2025):
+        assert isinstance(counts[year], NotKnown)
+        assert counts[year].reason == ("the data was last reviewed on 2024-01-02 and knows "
+                                       "nothing of later days")
+    assert club.member_counts("club", [2024, 2025], known_only=True) == {2024: 1, 2025: 0}
