@@ -1249,3 +1249,27 @@ def test_a_status_reported_in_the_projects_first_month_is_accepted(tmp_path: Pat
 
     dataset = load_dataset(tiny(tmp_path, same))
     assert str(dataset.trust_fund_projects(funding=None)[0].status_as_of) == "2010-05-31"
+
+
+@pytest.mark.parametrize("code", ["XYZ", "ABC", "QRS", "KLM", "TUV", "DEF", "GHJ", "NOP"])
+def test_unread_shared_files_do_not_hide_an_unread_partner_section(
+    tmp_path: Path, code: str
+) -> None:
+    # Four parts that could not be read: the dataset, sources and programmes files, and a
+    # partner's memberships. The milestones claiming a joining and a suspension are not
+    # checked against memberships that could not be read, whatever order the parts that
+    # could not be read are taken in (the partner codes vary it).
+    def unreadable(docs: dict[str, dict[str, Any]]) -> None:
+        part = docs[f"partners/{code.lower()}"] = docs.pop("partners/xyz")
+        part["partner"].update(code=code, alpha2=code[:2])
+        part["memberships"] = 5
+        docs["sources"] = {"sources": 5}
+        docs["programmes"] = {"programmes": 5}
+
+    directory = tiny(tmp_path, unreadable)
+    (directory / "dataset.json").write_text("{", encoding="utf-8")
+    found = problems(directory)
+    assert len(found) == 4, "\n".join(str(p) for p in found)
+    assert {(p.file, p.field) for p in found} == {
+        ("dataset.json", None), ("sources.json", "sources"),
+        ("programmes.json", "programmes"), (f"partners/{code.lower()}.json", "memberships")}
