@@ -159,3 +159,13 @@ def test_the_module_functions_refuse_a_changed_record() -> None:
         nato.participates(narnia, "pfp", on="2000")
     assert nato.participates(nato.partner("AZ"), "pfp", on="2000") is True
 
+
+
+def test_the_error_for_a_foreign_programme_names_the_record() -> None:
+    dataset = nato.load()
+    copy = attrs.evolve(dataset.programme("pfp"), name="Partnership for War")
+    with pytest.raises(NotFoundError) as caught:
+        dataset.programme(copy)
+    assert str(caught.value) == ('no programme matches "the record pfp (Partnership for War), '
+                                 'which differs from this dataset\'s"')
+    assert caught.value.kind == "programme"

@@ -175,6 +175,10 @@ def test_load_dataset_of_nothing_is_a_clear_error() -> None:
 
     with pytest.raises(TypeError, match="path of a dataset directory"):
         np.load_dataset(None)  # type: ignore[arg-type]
+    # Not a path either: the error names what was given.
+    with pytest.raises(TypeError, match=r"^load_dataset\(\) needs the path of a dataset "
+                                        r"directory, not int$"):
+        np.load_dataset(5)  # type: ignore[arg-type]
     with pytest.raises(np.DataError, match="empty path"):
         np.load_dataset("")
 
@@ -275,6 +279,25 @@ def test_the_bundled_data_never_waits_for_a_plugin_load(
         reader.join(timeout=60)
         assert not reader.is_alive()
     assert isinstance(loaded[0], module.Dataset)
+
+
+def test_a_damaged_bundle_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The installed package's own data, changed after it was checked: a record that is
+    # not valid is reported, though the checks across records are not made again.
+    import json
+
+    import nato_partners as np
+    from nato_partners import loading as module
+
+    bundle = json.loads(module._bundle_text())
+    name = next(name for name, content in bundle.items() if content.get("milestones"))
+    bundle[name]["milestones"][0]["kind"] = "rumour"
+    monkeypatch.setattr(module, "_bundle_text", lambda: json.dumps(bundle))
+    monkeypatch.setattr(module, "_loaded", {})
+    with pytest.raises(np.DataError) as caught:
+        np.load()
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.field, problem.value) == (name, "kind", "rumour")
 
 
 # -- output that cannot be written -------------------------------------------------------

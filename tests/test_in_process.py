@@ -174,6 +174,18 @@ def test_a_broken_plugin_is_named_in_the_file_of_each_problem(
     ]
 
 
+def test_a_plugins_unreadable_sources_file_is_the_one_problem_reported(
+    plugins: list[_EntryPoint], tmp_path: Path
+) -> None:
+    # Its partner cites a source of that file: not reported again, as unknown.
+    data = _plugin_data(tmp_path)
+    (data / "sources.toml").write_text("[[sources]\n")
+    plugins.append(_EntryPoint("extra", "npplugin:DATA", data))
+    with pytest.raises(np.DataError) as caught:
+        np.load(plugins=True)
+    assert [p.file for p in caught.value.problems] == ["extra:sources.toml"]
+
+
 def test_a_plugin_that_cannot_be_loaded_is_a_data_error(plugins: list[_EntryPoint]) -> None:
     plugins.append(_EntryPoint("extra", "npplugin:DATA", ModuleNotFoundError("npplugin")))
     with pytest.raises(np.DataError) as caught:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,61 @@ def test_a_dataset_of_its_own_builds_its_indexes_and_search_text_alike() -> None
     for needle in ("caliber", "sofa", "cyber"):
         assert list(fresh.search(needle)) == list(_DATA.search(needle))
         assert fresh.search(needle)
+
+
+def _copy() -> nato_partners.Dataset:
+    """A dataset of the bundled records, whose lazy indexes no earlier test has built."""
+    return nato_partners.Dataset(
+        info=_DATA.info, sources=_DATA.sources(), partners=_DATA.partners(),
+        programmes=_DATA.programmes(), memberships=_DATA.memberships(), milestones=_EVERY,
+        trust_fund_projects=_DATA.trust_fund_projects(funding=None))
+
+
+def test_a_membership_is_found_by_its_ids_of_every_form() -> None:
+    dataset = _copy()
+    # Today's id; the dated form of 0.1 from the date held now; the 0.1 id of a date
+    # corrected since (Ukraine joined the NATO-Ukraine Council on 11 July 2023, the data
+    # of 0.1 said the 12th); and the old form of a membership with no date.
+    for id in ("UKR/nato-ukraine-council", "UKR/nato-ukraine-council/2023-07-11",
+               "UKR/nato-ukraine-council/2023-07-12"):
+        found = dataset.membership(id)
+        assert (found.partner, found.programme) == ("UKR", "nato-ukraine-council")
+    undated = dataset.membership("AFG/partners-across-the-globe/undated")
+    assert (undated.partner, undated.programme, undated.joined) == (
+        "AFG", "partners-across-the-globe", None)
+    assert dataset.membership("UKR/nato-ukraine-council/2023-07-12") is dataset.membership(
+        "UKR/nato-ukraine-council")
+
+
+def test_an_unknown_membership_id_names_the_close_ones() -> None:
+    with pytest.raises(nato_partners.NotFoundError) as caught:
+        _DATA.membership("AZE/pfpp")
+    assert str(caught.value).startswith("no membership matches 'AZE/pfpp'; did you mean ")
+    assert caught.value.kind == "membership"
+    assert caught.value.matches[0] == "AZE/pfp"
+    # Not text: not found either, rather than an error of another kind.
+    with pytest.raises(nato_partners.NotFoundError, match=r"^no membership matches "):
+        _DATA.membership(["AZE/pfp"])  # type: ignore[arg-type]
+
+
+def test_a_list_of_observers_holds_observers_only() -> None:
+    from nato_partners.rules import role_status
+
+    dataset = _copy()
+    # The NACC had observers beside its many members.
+    for on in ("1995", "1997-01"):
+        observers = dataset.members("nacc", on=on, roles=["observer"], known_only=True)
+        assert observers
+        for partner in observers:
+            assert nato_partners.Status.OBSERVER in {
+                role_status(m) for m in dataset.memberships(partner, "nacc", on=on)}
+
+
+def test_one_filter_and_a_range_on_a_dataset_whose_indexes_are_fresh() -> None:
+    dataset = _copy()
+    for filters in ({"partner": "AZE"}, {"programme": "pfp"}, {"kind": MilestoneKind.VISIT},
+                    {"area": Area.SCIENCE}):
+        found = dataset.milestones(**filters, since="1994-05", until="2014-12-31")
+        wanted = {"partner": None, "programme": None, "kind": None, "area": None, **filters}
+        assert list(found) == _scan(**wanted, since="1994-05", until="2014-12-31")
+        assert found

@@ -80,3 +80,33 @@ def test_matches_say_where_the_words_are() -> None:
     assert {m.field for m in visit} >= {"summary"}
     frame = pytest.importorskip("pandas") and found.to_dataframe()
     assert list(frame["field"]) == [m.field for m in found]
+
+
+def test_a_number_two_partners_have_in_different_numberings_is_refused() -> None:
+    # 372 is Ireland's ISO 3166 numeric code and Georgia's Correlates of War code.
+    with pytest.raises(ValueError, match=(
+        r"^ISO 3166 numeric 372 is Ireland, COW 372 is Georgia, GW 372 is Georgia: "
+        r"use partner\(iso=372\) or partner\(cow=372\) or partner\(gw=372\)$"
+    )):
+        np.partner(372)
+    assert np.partner(iso=372).name == "Ireland"
+    assert np.partner(cow=372).name == "Georgia"
+
+
+def test_a_misspelt_name_suggests_the_three_closest_partners() -> None:
+    # Three countries, the meant one first, however many keys (codes, names, aliases) of
+    # one country are close.
+    for typed, meant in [("Finlan", "Finland"), ("Afhanistan", "Afghanistan")]:
+        with pytest.raises(np.NotFoundError) as caught:
+            np.partner(typed)
+        assert caught.value.matches[0] == meant
+        assert len(caught.value.matches) == 3
+        assert len(set(caught.value.matches)) == 3
+
+
+def test_a_word_many_names_share_suggests_a_handful_of_them() -> None:
+    with pytest.raises(np.NotFoundError) as caught:
+        np.partner("Kingdom")
+    assert len(caught.value.matches) == 6
+    for name in caught.value.matches:
+        assert "kingdom" in (np.partner(name).official_name or name).casefold()

@@ -149,23 +149,29 @@ def test_member_counts_takes_whole_numbers(years: Any) -> None:
 
 @pytest.mark.parametrize("ally", [1, 0, "yes", "", "False", numpy.bool_(True)])
 def test_partners_refuses_an_ally_that_is_not_a_bool(ally: Any) -> None:
-    with pytest.raises(TypeError, match="ally"):
+    with pytest.raises(TypeError, match=r"^ally must be True or False, not "):
         np.partners(ally=ally)
 
 
 @pytest.mark.parametrize("flag", [1, "yes", None])
 def test_the_other_flags_take_bools_only(flag: Any) -> None:
-    with pytest.raises(TypeError, match="known_only"):
+    with pytest.raises(TypeError, match=r"^known_only must be True or False, not "):
         np.members("pfp", on="2000", known_only=flag)
-    with pytest.raises(TypeError, match="known_only"):
+    with pytest.raises(TypeError, match=r"^known_only must be True or False, not "):
         np.member_counts("pfp", [2000], known_only=flag)
-    with pytest.raises(TypeError, match="active"):
+    with pytest.raises(TypeError, match=r"^active must be True or False, not "):
         np.participates("AZ", "pfp", on="2000", active=flag)
 
 
 @pytest.mark.parametrize("key", [numpy.int64(373), numpy.int16(373), 373.0, 373])
 def test_a_number_key_of_any_integral_type_is_read_as_cow_reads_it(key: Any) -> None:
     assert np.partner(key) == np.partner(cow=373) == np.partner(cow=key)
+
+
+def test_a_key_given_with_a_number_option_is_refused() -> None:
+    # Even a key that would be found at once: which of the two is meant is not clear.
+    with pytest.raises(TypeError, match=r"^give one of a key, iso=, cow= or gw= to find "):
+        np.partner("AZE", gw=373)
 
 
 @pytest.mark.parametrize(("key", "error"), [
@@ -177,7 +183,7 @@ def test_a_number_key_of_any_integral_type_is_read_as_cow_reads_it(key: Any) -> 
     ([373], TypeError),
 ])
 def test_a_key_that_is_no_partner_key_is_refused(key: Any, error: type[Exception]) -> None:
-    with pytest.raises(error, match="key"):
+    with pytest.raises(error, match=r"^key "):
         np.partner(key)
 
 
@@ -190,8 +196,16 @@ def test_a_key_that_is_no_partner_key_is_refused(key: Any, error: type[Exception
 ])
 def test_the_number_options_are_checked(option: str, value: Any,
                                         error: type[Exception]) -> None:
-    with pytest.raises(error, match=option):
+    with pytest.raises(error, match=rf"^{option} "):
         np.partner(**{option: value})
+
+
+def test_iso_takes_its_three_digits_as_text() -> None:
+    assert np.partner(iso="031").code == "AZE"
+    assert np.partner(iso="31").code == "AZE"
+    with pytest.raises(ValueError, match=r"^iso '03l' is not an ISO 3166 numeric code "
+                                         r"\(ASCII digits, such as '031'\)$"):
+        np.partner(iso="03l")
 
 
 @pytest.mark.parametrize("on", [pandas.NaT, numpy.datetime64("NaT"), float("nan"), 1995,
@@ -205,6 +219,8 @@ def test_a_date_that_is_not_one_is_refused_naming_the_parameter(on: Any) -> None
         np.members("pfp", on=on)
     with pytest.raises((TypeError, ValueError), match=r"^on: "):
         np.memberships("AZ", on=on)
+    with pytest.raises((TypeError, ValueError), match=r"^on: "):
+        np.partners(ally=False, on=on)
     with pytest.raises((TypeError, ValueError), match=r"^since: "):
         np.milestones(since=on)
     with pytest.raises((TypeError, ValueError), match=r"^until: "):

@@ -295,7 +295,7 @@ def test_search_matches_are_real_matches() -> None:
 
 
 def test_search_refuses_empty_text() -> None:
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match=r"^search text is empty$"):
         np.search("  ")
 
 
@@ -377,8 +377,9 @@ def test_pfp_had_27_partners_in_1997_as_nato_counted_them() -> None:
 def test_query_results_are_results_tuples() -> None:
     from nato_partners.results import Results
 
-    for result in (np.partners(), np.programmes("AZ"), np.memberships("AZ"),
-                   np.members("pfp"), np.timeline("AZ"), np.milestones(kind="visit"),
+    for result in (np.partners(), np.partners(region="gulf"), np.programmes("AZ"),
+                   np.memberships("AZ"), np.members("pfp"), np.timeline("AZ"),
+                   np.milestones(kind="visit"),
                    np.trust_fund_projects(), np.sources("AZ"), np.search("Saloglu")):
         assert isinstance(result, Results)
 
@@ -613,6 +614,25 @@ def test_every_query_knows_its_record_type_even_when_empty() -> None:
     assert dataset.members("pii", on="2000").record_type is np.Partner
     assert dataset.memberships("AZ", "md").record_type is Membership
     assert dataset.trust_fund_projects("MT").record_type is np.TrustFundProject
+    assert dataset.partners(region="gulf", ally=True).record_type is np.Partner
+    assert dataset.programmes("MT").record_type is np.Programme
+    assert dataset.memberships("AZ", on="1900").record_type is Membership
+    assert dataset.members("pfp").record_type is np.Partner
+    assert dataset.sources("MT").record_type is np.Source
+
+
+def test_the_errors_of_a_question_say_what_was_wrong_in_words() -> None:
+    with pytest.raises(ValueError, match=r"^unknown funding 'loan'; expected trust-fund, "
+                                         r"sps or None for both$"):
+        np.trust_fund_projects(funding="loan")
+    with pytest.raises(ValueError,
+                       match=r"^since 2001 is after until 2000-12: the range is empty$"):
+        np.milestones(since="2001", until="2000-12")
+    with pytest.raises(NotFoundError) as caught:
+        np.partner(99999)
+    assert str(caught.value) == ("no partner matches 'code 99999 (ISO 3166 numeric, COW or "
+                                 "GW)'")
+    assert caught.value.kind == "partner"
 
 
 def test_a_date_range_of_one_day_is_not_empty() -> None:
@@ -733,3 +753,143 @@ def test_the_module_finds_a_membership_by_id() -> None:
     assert (found.partner, found.programme, str(found.joined)) == ("AZE", "pfp", "1994-05-04")
     with pytest.raises(NotFoundError, match="AZE/pfp"):  # the close id is named
         np.membership("AZE/pfx")
+
+
+# -- a dataset of its own: dates chosen for each answer --------------------------------
+
+
+def _club(*memberships: tuple[str, dict[str, str]], established: str | None = "1990"
+          ) -> Dataset:
+    """Two partners and one programme whose complete membership the dataset holds, with
+    the memberships given as (partner, dates); reviewed on 2 January 2024."""
+    source = np.Source(id="doc", title="Doc", publisher="P")
+    day = np.PartialDate.parse
+    partners = [np.Partner(code=code, alpha2=code[:2], name=name, region="gulf",
+                           sources=(source,))
+                for code, name in (("XYZ", "Xyzland"), ("ABC", "Abcland"))]
+    club = np.Programme(id="club", name="The Club", kind="forum",
+                        established=None if established is None else day(established),
+                        members_complete=True, description="d", sources=(source,))
+    held = [Membership(partner=partner, programme="club", sources=(source,),
+                       **{field: day(value) for field, value in dates.items()})
+            for partner, dates in memberships]
+    info = np.DatasetInfo(format=1, version="t", reviewed=day("2024-01-02"), title="T")
+    return Dataset(info=info, sources=[source], partners=partners, programmes=[club],
+                   memberships=held)
+
+
+def test_active_ever_is_true_for_a_day_of_participation() -> None:
+    # Suspended the day after joining: it took part without suspension for one day.
+    club = _club(("XYZ", {"joined": "2001-03-01", "suspended": "2001-03-02"}))
+    assert club.participates("XYZ", "club") is True
+    assert club.participates("XYZ", "club", active=True) is True
+
+
+def test_active_ever_looks_back_to_the_calendars_first_day() -> None:
+    # "Ever" is every day from 1 January of year 1: one day of participation then counts.
+    club = _club(("XYZ", {"joined": "0001-01-01", "suspended": "0001-01-02"}),
+                 established=None)
+    assert club.participates("XYZ", "club", active=True) is True
+
+
+def test_active_ever_is_false_for_a_membership_suspended_from_its_first_day() -> None:
+    club = _club(("XYZ", {"joined": "2001-03-01", "suspended": "2001-03-01"}))
+    assert club.participates("XYZ", "club") is True  # a member all the same
+    assert club.participates("XYZ", "club", active=True) is False
+
+
+def test_active_ever_is_not_known_when_the_joining_is_undated() -> None:
+    club = _club(("XYZ", {"suspended": "2001"}))
+    answer = club.participates("XYZ", "club", active=True)
+    assert isinstance(answer, NotKnown)
+    assert answer.reason == ("the data does not say whether Xyzland took part in The Club "
+                             "without suspension")
+
+
+def test_active_on_a_day_the_suspension_may_have_begun_is_not_known() -> None:
+    # Suspended in March 2001: on 1 March it may or may not have been yet.
+    club = _club(("XYZ", {"joined": "2000", "suspended": "2001-03"}))
+    assert club.participates("XYZ", "club", on="2001-03-01") is True
+    answer = club.participates("XYZ", "club", on="2001-03-01", active=True)
+    assert isinstance(answer, NotKnown)
+    assert answer.reason == ("the data does not say whether the 'club' membership was "
+                             "active (not suspended) on some day of 2001-03-01")
+    assert club.participates("XYZ", "club", on="2001-02-28", active=True) is True
+
+
+def test_a_list_turning_on_imprecise_dates_names_the_period_asked_about() -> None:
+    # Abcland's membership has no joining date: whether it was in force before it left
+    # in 1998 is open, and the reason names the year or day asked about.
+    club = _club(("XYZ", {"joined": "1995-01-01"}), ("ABC", {"left": "1998"}))
+    reason = ("the recorded dates of the The Club ('club') membership of Abcland do not "
+              "say whether it was in force in {}; they are imprecise or missing")
+    with pytest.raises(NotKnownError) as caught:
+        club.members("club", on="1996-05")
+    assert caught.value.reason == reason.format("1996-05")
+    counts = club.member_counts("club", [1996])
+    assert isinstance(counts[1996], NotKnown)
+    assert counts[1996].reason == reason.format(1996)
+    assert club.member_counts("club", [1996], known_only=True) == {1996: 1}
+    assert [p.code for p in club.members("club", on="1996-05", known_only=True)] == ["XYZ"]
+
+
+def test_a_partners_sources_are_those_its_own_records_cite() -> None:
+    # Each record cites a source of its own; Abcland's must not be listed for Xyzland.
+    cite = {name: np.Source(id=name, title=name, publisher="P") for name in (
+        "partner", "club", "membership", "milestone", "trust-fund", "sps", "abc")}
+    day = np.PartialDate.parse
+    partners = [np.Partner(code="XYZ", alpha2="XY", name="Xyzland", region="gulf",
+                           sources=(cite["partner"],)),
+                np.Partner(code="ABC", alpha2="AB", name="Abcland", region="gulf",
+                           sources=(cite["abc"],))]
+    club = np.Programme(id="club", name="The Club", kind="forum", description="d",
+                        sources=(cite["club"],))
+    memberships = [Membership(partner="XYZ", programme="club", joined=day("2000"),
+                              sources=(cite["membership"],)),
+                   Membership(partner="ABC", programme="club", joined=day("2001"),
+                              sources=(cite["abc"],))]
+    milestones = [Milestone(id=f"{code.lower()}-joined", partner=code, kind="joined", title="t",
+                            summary="s", sources=(cite[name],))
+                  for code, name in (("XYZ", "milestone"), ("ABC", "abc"))]
+    projects = [np.TrustFundProject(id=f"{code.lower()}-{funding}", name="n", partner=code,
+                                    executing_agency="NSPA", status="completed", purpose="p",
+                                    funding=funding, sources=(cite[name],))
+                for code, funding, name in (("XYZ", "trust-fund", "trust-fund"),
+                                            ("XYZ", "sps", "sps"), ("ABC", "sps", "abc"))]
+    info = np.DatasetInfo(format=1, version="t", reviewed=day("2024"), title="T")
+    dataset = Dataset(info=info, sources=cite.values(), partners=partners,
+                      programmes=[club], memberships=memberships, milestones=milestones,
+                      trust_fund_projects=projects)
+    assert [s.id for s in dataset.sources("XYZ")] == [
+        "club", "membership", "milestone", "partner", "sps", "trust-fund"]
+    assert [s.id for s in dataset.sources("ABC")] == ["abc", "club"]
+
+
+def test_counts_by_default_begin_with_the_programme() -> None:
+    # The EAPC was founded in May 1997; older programmes' memberships do not start it early.
+    assert min(np.member_counts("eapc")) == 1997
+
+
+def test_a_membership_without_a_joining_date_has_an_old_id_that_says_so() -> None:
+    # The dated ids before 0.2 wrote "undated" in place of a missing date.
+    club = _club(("XYZ", {"left": "1998"}), ("ABC", {"joined": "1995-01-01"}))
+    assert club.membership("XYZ/club/undated") is club.membership("XYZ/club")
+    assert club.membership("ABC/club/1995-01-01") is club.membership("ABC/club")
+
+
+def test_a_programme_key_that_is_not_text_is_not_found() -> None:
+    for key in (["pfp"], 5, None):
+        with pytest.raises(NotFoundError, match=r"^no programme matches "):
+            np.programme(key)  # type: ignore[arg-type]
+
+
+def test_counts_reaching_past_the_horizon_are_not_known() -> None:
+    # Reviewed on 2 January 2024: 2024 runs past that day, 2025 is wholly after it.
+    club = _club(("XYZ", {"joined": "1995-01-01"}))
+    counts = club.member_counts("club", [2023, 2024, 2025])
+    assert counts[2023] == 1
+    for year in (2024, 2025):
+        assert isinstance(counts[year], NotKnown)
+        assert counts[year].reason == ("the data was last reviewed on 2024-01-02 and knows "
+                                       "nothing of later days")
+    assert club.member_counts("club", [2024, 2025], known_only=True) == {2024: 1, 2025: 0}

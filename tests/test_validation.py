@@ -486,7 +486,20 @@ def test_a_reference_to_a_source_that_does_not_exist(tmp_path: Path) -> None:
         "programmes.json", "new", "sources[0]"
     )
     assert problem.value == "doc-aa"
-    assert "did you mean 'doc-a'?" in problem.expected
+    assert problem.expected == "the id of a source in the sources file; did you mean 'doc-a'?"
+
+
+def test_a_citation_that_is_not_text(tmp_path: Path) -> None:
+    # A table or a number where a source id belongs: each reported once, as not text.
+    def miscite(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][1]["sources"] = [{"id": "doc-a"}, 5]
+
+    found = problems(tiny(tmp_path, miscite))
+    assert [(p.file, p.record, p.field, p.value, p.expected) for p in found] == [
+        ("programmes.json", "new", f"sources[{index}]", value,
+         "a source id (text) from the sources file")
+        for index, value in enumerate([{"id": "doc-a"}, 5])
+    ]
 
 
 def test_a_partner_code_that_disagrees_with_the_file_name(tmp_path: Path) -> None:
@@ -498,6 +511,37 @@ def test_a_partner_code_that_disagrees_with_the_file_name(tmp_path: Path) -> Non
         PARTNER, "xyz-joined-old", "partner"
     )
     assert "'XYZ', the code in the file's name" in problem.expected
+    assert problem.value == "ABC"
+
+
+def test_a_reference_from_a_record_built_before_a_refused_one_is_located(
+    tmp_path: Path,
+) -> None:
+    # The second milestone is refused; the first, built before it, still has its file and
+    # id in the problem the checks across records find in it.
+    def break_two(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"][0]["programme"] = "olde"
+        xyz(docs)["milestones"][1]["kind"] = "bogus"
+
+    found = problems(tiny(tmp_path, break_two))
+    assert {(p.file, p.record, p.field) for p in found} == {
+        (PARTNER, "xyz-suspended-new", "kind"), (PARTNER, "xyz-joined-old", "programme")}
+
+
+def test_a_reference_to_a_refused_programme_is_not_reported_whatever_its_id(
+    tmp_path: Path,
+) -> None:
+    # Even an id that is a word the loader has a use of its own for.
+    def refuse(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"].append({
+            "id": "kind", "name": "Kind", "kind": "forum", "established": "1991-13",
+            "description": "d", "sources": ["doc-a"]})
+        xyz(docs)["memberships"].append(
+            {"programme": "kind", "joined": "1995", "sources": ["doc-a"]})
+
+    problem = only(tiny(tmp_path, refuse))
+    assert (problem.file, problem.record, problem.field) == (
+        "programmes.json", "kind", "established")
 
 
 def test_a_reference_to_a_partner_that_does_not_exist() -> None:
@@ -1205,3 +1249,27 @@ def test_a_status_reported_in_the_projects_first_month_is_accepted(tmp_path: Pat
 
     dataset = load_dataset(tiny(tmp_path, same))
     assert str(dataset.trust_fund_projects(funding=None)[0].status_as_of) == "2010-05-31"
+
+
+@pytest.mark.parametrize("code", ["XYZ", "ABC", "QRS", "KLM", "TUV", "DEF", "GHJ", "NOP"])
+def test_unread_shared_files_do_not_hide_an_unread_partner_section(
+    tmp_path: Path, code: str
+) -> None:
+    # Four parts that could not be read: the dataset, sources and programmes files, and a
+    # partner's memberships. The milestones claiming a joining and a suspension are not
+    # checked against memberships that could not be read, whatever order the parts that
+    # could not be read are taken in (the partner codes vary it).
+    def unreadable(docs: dict[str, dict[str, Any]]) -> None:
+        part = docs[f"partners/{code.lower()}"] = docs.pop("partners/xyz")
+        part["partner"].update(code=code, alpha2=code[:2])
+        part["memberships"] = 5
+        docs["sources"] = {"sources": 5}
+        docs["programmes"] = {"programmes": 5}
+
+    directory = tiny(tmp_path, unreadable)
+    (directory / "dataset.json").write_text("{", encoding="utf-8")
+    found = problems(directory)
+    assert len(found) == 4, "\n".join(str(p) for p in found)
+    assert {(p.file, p.field) for p in found} == {
+        ("dataset.json", None), ("sources.json", "sources"),
+        ("programmes.json", "programmes"), (f"partners/{code.lower()}.json", "memberships")}
