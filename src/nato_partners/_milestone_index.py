@@ -1,9 +1,9 @@
 """The milestones of a dataset, indexed by date and by the fields questions filter on.
 
 Every index is a list of milestones in date order (undated last) with the first day of
-each, so a date range is two bisections. One index holds them all; the others (by partner,
-programme, kind, area, and by the pairs of :data:`_PAIRS`) are built by the first question
-that needs each.
+each, so a date range is two bisections. One index holds them all, the others hold them
+by partner, programme, kind, area, and by the pairs of :data:`_PAIRS`; each is built by the
+first question that needs it.
 """
 
 from __future__ import annotations
@@ -80,23 +80,37 @@ class MilestoneIndex:
     :param milestones: the milestones, in any order.
     """
 
-    __slots__ = ("_all", "_families")
+    __slots__ = ("_all", "_families", "_given")
 
     def __init__(self, milestones: Sequence[Milestone]) -> None:
-        # By id, then (a stable sort) by date: two sorts on plain keys beat one on tuples.
-        ordered = sorted(milestones, key=operator.attrgetter("id"))
-        # sort_key, written out: one call a milestone, not two.
-        ordered.sort(key=lambda m: _UNDATED_ORDER if m.date is None else m.date._order)
-        self._all = _DateIndex(
-            ordered, [UNDATED if m.date is None else m.date._first for m in ordered])
-        # Built by the first filtered query, not here: loading stays fast for those who
-        # only ever ask for a partner's timeline or a few lookups.
+        # Put in date order by the first question that needs it, and each index of a field
+        # by the first filtered question, not here: loading stays fast for a program that
+        # asks of partners and memberships only, or reads a partner's timeline.
+        self._given = milestones
+        self._all: _DateIndex | None = None
         self._families: dict[str, dict[Any, _DateIndex]] = {}
+
+    def __len__(self) -> int:
+        return len(self._given)
 
     @property
     def records(self) -> tuple[Milestone, ...]:
         """Every milestone, in date order, undated ones last."""
-        return self._all.records
+        return self._by_date().records
+
+    def _by_date(self) -> _DateIndex:
+        """Every milestone in date order, made once (two threads that both make it make
+        the same)."""
+        index = self._all
+        if index is None:
+            with collector_paused():
+                # By id, then (a stable sort) by date: two sorts on plain keys beat one on
+                # tuples; sort_key written out, one call a milestone, not two.
+                ordered = sorted(self._given, key=operator.attrgetter("id"))
+                ordered.sort(key=lambda m: _UNDATED_ORDER if m.date is None else m.date._order)
+                index = self._all = _DateIndex(
+                    ordered, [UNDATED if m.date is None else m.date._first for m in ordered])
+        return index
 
     def find(self, wanted: dict[str, Any], first: int | None, last: int | None
              ) -> Sequence[Milestone]:
@@ -104,7 +118,7 @@ class MilestoneIndex:
         ``programme``, ``kind`` and ``area`` as the data files write them) and whose first
         day is from ``first`` to ``last`` (either ``None`` for no bound)."""
         if not wanted:
-            return self._all.between(first, last)
+            return self._by_date().between(first, last)
         # Answer from a pair's index if two filters make one, else from the smallest
         # index, then test the filters it does not cover on what it holds.
         if len(wanted) == 1:
@@ -147,7 +161,8 @@ class MilestoneIndex:
         return family
 
     def _build_family(self, name: str) -> dict[Any, _DateIndex]:
-        records, days = self._all.records, self._all.days
+        whole = self._by_date()
+        records, days = whole.records, whole.days
         at: list[int] | None = None
         if name == "area":  # a milestone may be in several areas, or none
             values: list[Any] = [a.value for m in records for a in m.areas]

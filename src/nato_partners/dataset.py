@@ -156,7 +156,7 @@ class Dataset:
         return (
             f"<Dataset {self.info.title!r} {self.info.version}: {len(self._partners)} partners, "
             f"{len(self._programmes)} programmes, {len(self._memberships)} memberships, "
-            f"{len(self._milestones.records)} milestones, "
+            f"{len(self._milestones)} milestones, "
             f"{len(self._projects)} Trust Fund projects>"
         )
 

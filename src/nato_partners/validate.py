@@ -391,10 +391,9 @@ def _claimed(members: list[Membership], field: str,
 def _unique(
     records: Sequence[_T], key: Callable[[_T], object], field: str, report: _Report
 ) -> None:
-    keys = list(map(key, records))
-    if len(set(keys)) == len(keys):
+    if len(set(map(key, records))) == len(records):
         return  # the usual case: every key once
-    counts = Counter(keys)
+    counts = Counter(map(key, records))
     for record in records:
         if counts[key(record)] > 1:
             report(record, field, key(record), f"a unique {field} (this one is used "
