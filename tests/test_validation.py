@@ -1273,3 +1273,86 @@ def test_unread_shared_files_do_not_hide_an_unread_partner_section(
     assert {(p.file, p.field) for p in found} == {
         ("dataset.json", None), ("sources.json", "sources"),
         ("programmes.json", "programmes"), (f"partners/{code.lower()}.json", "memberships")}
+
+
+# -- every problem said whole: what each check reports -----------------------------------
+#
+# The tests above mostly check that a problem is reported; these check all it says (file,
+# record, field, value and the expected text, written out) and where each check's bounds
+# fall, a date on the bound accepted and one a day (or a month) past it refused.
+
+
+def _states(*spells: dict[str, Any]) -> Mutate:
+    """Give XYZ state periods; its first membership joined in 1992-03."""
+    def change(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"]["states"] = list(spells)
+    return change
+
+
+_EXISTED = ("a date on or after XYZ existed as a state ({}); a predecessor's membership is a "
+            "record of the predecessor's")
+
+
+@pytest.mark.parametrize(("spells", "born"), [
+    ([{"system": "cow", "code": 700, "start": "1992-04-01"}], "1992-04-01"),
+    ([{"system": "cow", "code": 700, "start": "1992-04"}], "1992-04"),
+    # The state began with the earliest of its periods, of either list.
+    ([{"system": "cow", "code": 700, "start": "1992-05-01"},
+      {"system": "gw", "code": 701, "start": "1992-04-02"}], "1992-04-02"),
+    # A membership that joined in March 1992 may have joined on its last day.
+    ([{"system": "cow", "code": 700, "start": "1992-03-31"}], None),
+    ([{"system": "cow", "code": 700, "start": "1992"}], None),
+    ([{"system": "cow", "code": 700, "start": "1993"},
+      {"system": "gw", "code": 700, "start": "1991-12-21"}], None),
+], ids=["a-day-after", "a-month-after", "earliest-period", "last-day-of-the-month",
+        "same-year", "earliest-period-before"])
+def test_a_membership_cannot_begin_before_its_partner_existed_as_a_state(
+    tmp_path: Path, spells: list[dict[str, Any]], born: str | None
+) -> None:
+    directory = tiny(tmp_path, _states(*spells))
+    if born is None:
+        assert str(load_dataset(directory).memberships("XYZ")[0].joined) == "1992-03"
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "memberships[0]", "joined", "1992-03", _EXISTED.format(born)),
+        ]
+
+
+@pytest.mark.parametrize(("spells", "expected"), [
+    ([{"system": "gw", "code": 700, "start": "1992-01-01"},
+      {"system": "cow", "code": 700, "start": "1992-01-01", "end": "1991-12-31"}],
+     [("states[1].end", "1991-12-31", "a date on or after the start (1992-01-01)")]),
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1991"}],
+     [("states[0].end", "1991", "a date on or after the start (1992-01-01)")]),
+    # A period of one day, and one that ends in the year it began (perhaps after it).
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1992-01-01"}], []),
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1992"}], []),
+], ids=["a-day-before", "a-year-before", "one-day", "same-year"])
+def test_a_state_period_cannot_end_before_it_starts(
+    tmp_path: Path, spells: list[dict[str, Any]], expected: list[tuple[str, str, str]]
+) -> None:
+    directory = tiny(tmp_path, _states(*spells))
+    if not expected:
+        assert len(load_dataset(directory).partner("XYZ").states) == len(spells)
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "XYZ", field, value, why) for field, value, why in expected
+        ]
+
+
+def test_a_state_code_names_one_partner(tmp_path: Path) -> None:
+    def twin(docs: dict[str, dict[str, Any]]) -> None:
+        _states({"system": "cow", "code": 700, "start": "1991-12-26"},
+                {"system": "gw", "code": 701, "start": "1991-12-21"})(docs)
+        docs["partners/abc"] = {"partner": {
+            "code": "ABC", "alpha2": "AB", "name": "Abcland", "region": "gulf",
+            "sources": ["doc-a"],
+            # The same number in the other list is another code: only COW 700 is shared.
+            "states": [{"system": "cow", "code": 701, "start": "1960"},
+                       {"system": "gw", "code": 700, "start": "1960"},
+                       {"system": "cow", "code": 700, "start": "1961"}]}}
+
+    # ABC's file is read first, so the code is ABC's and XYZ is told so.
+    assert _every(problems(tiny(tmp_path, twin))) == [
+        (PARTNER, "XYZ", "states[0].code", 700, "a COW code no other partner has (ABC has it)"),
+    ]
