@@ -1356,3 +1356,59 @@ def test_a_state_code_names_one_partner(tmp_path: Path) -> None:
     assert _every(problems(tiny(tmp_path, twin))) == [
         (PARTNER, "XYZ", "states[0].code", 700, "a COW code no other partner has (ABC has it)"),
     ]
+
+
+def _spells(*dates: tuple[str, str]) -> Mutate:
+    """Give XYZ memberships of 'third' (a programme with no dates), spells 1, 2, ...: they
+    are memberships[2], memberships[3], ..., each ``(joined, left)``."""
+    def change(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"] += [
+            {"programme": "third", "spell": spell, "joined": joined, "left": left,
+             "sources": ["doc-a"]}
+            for spell, (joined, left) in enumerate(dates, start=1)
+        ]
+    return change
+
+
+def _overlap(record: str, joined: str, earlier: str) -> tuple[object, ...]:
+    return (PARTNER, record, "joined", joined,
+            f"a date after the end of the membership that began {earlier} (two memberships "
+            "of XYZ in 'third' cannot both be in force; a suspension and its end are the "
+            "suspended and resumed dates of one membership)")
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    ((("2000-01-01", "2005-01-01"), ("2004-12-31", "2006")),
+     [_overlap("memberships[3]", "2004-12-31", "2000-01-01")]),
+    # The one named is the one that may have begun later: the one that began in 2000 may
+    # have begun before June.
+    ((("2000-06-01", "2005"), ("2000", "2006")),
+     [_overlap("memberships[2]", "2000-06-01", "2000")]),
+    # The third overlaps the first, which lasts longer than the second: the second's end
+    # in 2010 may be after the first's in June, but is not surely.
+    ((("2000-01-01", "2010-06-01"), ("2001-01-01", "2010"), ("2010-03-01", "2011-01-01")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2010-03-01", "2000-01-01")]),
+    # Here the second surely lasts longer than the first (June 2010 against some day of
+    # 2010 that may be 1 January), and the third overlaps the second.
+    ((("2000-01-01", "2010"), ("2001-01-01", "2010-06-01"), ("2010-03-01", "2011-01-01")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2010-03-01", "2001-01-01")]),
+    # Of two it overlaps that end on the same day, the one that began first is named.
+    ((("2000-01-01", "2010-06-01"), ("2001-01-01", "2010-06-01"), ("2005-01-01", "2011")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2005-01-01", "2000-01-01")]),
+    # In force up to, not including, the day it left: the next may join that day; and a
+    # coarse end may come before a precise start in the same year.
+    ((("2000-01-01", "2005-01-01"), ("2005-01-01", "2006")), []),
+    ((("2000-01-01", "2005"), ("2005-06-01", "2006")), []),
+], ids=["a-day-early", "later-is-the-first", "longest-is-the-first", "longest-is-the-second",
+        "equally-long", "the-day-it-left", "in-the-year-it-left"])
+def test_two_spells_of_one_membership_cannot_overlap(
+    tmp_path: Path, dates: tuple[tuple[str, str], ...], expected: list[tuple[object, ...]]
+) -> None:
+    directory = tiny(tmp_path, _spells(*dates))
+    if not expected:
+        assert len(load_dataset(directory).memberships("XYZ", "third")) == len(dates)
+    else:
+        assert _every(problems(directory)) == expected
