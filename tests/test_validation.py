@@ -1412,3 +1412,89 @@ def test_two_spells_of_one_membership_cannot_overlap(
         assert len(load_dataset(directory).memberships("XYZ", "third")) == len(dates)
     else:
         assert _every(problems(directory)) == expected
+
+
+_NEVER_IN_FORCE = ("a date after the start (1997-05-30): a membership that ends on the day "
+                   "it began was never in force")
+
+
+@pytest.mark.parametrize(("end", "expected"), [
+    ({"left": "1997-05-30"},
+     [(PARTNER, "memberships[0]", "left", "1997-05-30", _NEVER_IN_FORCE)]),
+    ({"left_by": "1997-05-30"},
+     [(PARTNER, "memberships[0]", "left_by", "1997-05-30", _NEVER_IN_FORCE)]),
+    # It may have left on 31 May, a day after: and it joined on the day 'old' ended, which
+    # is on or before that end.
+    ({"left": "1997-05"}, []),
+], ids=["left", "left-by", "left-that-month"])
+def test_a_membership_that_joined_on_its_programmes_last_day(
+    tmp_path: Path, end: dict[str, str], expected: list[tuple[object, ...]]
+) -> None:
+    def last_day(docs: dict[str, dict[str, Any]]) -> None:
+        membership = xyz(docs)["memberships"][0]
+        del membership["left"]
+        membership.update(joined="1997-05-30", **end)
+        xyz(docs)["milestones"][0]["date"] = "1997-05-30"
+
+    directory = tiny(tmp_path, last_day)
+    if not expected:
+        assert str(load_dataset(directory).memberships("XYZ")[0].joined) == "1997-05-30"
+    else:
+        assert _every(problems(directory)) == expected
+
+
+@pytest.mark.parametrize(("dates", "field", "value"), [
+    ({"left": "1991-12-19"}, "left", "1991-12-19"),
+    ({"left_by": "1991-11"}, "left_by", "1991-11"),
+    ({"left": "1997-05-30", "known_until": "1991-06"}, "known_until", "1991-06"),
+    # On the day 'old' was established, or some day of its month: not before it.
+    ({"left": "1991-12-20"}, None, None),
+    ({"left_by": "1991-12"}, None, None),
+    ({"left": "1997-05-30", "known_until": "1991"}, None, None),
+], ids=["left", "left-by", "known-until", "left-on-the-day", "left-by-that-month",
+        "known-until-that-year"])
+def test_an_undated_membership_cannot_end_before_its_programme_began(
+    tmp_path: Path, dates: dict[str, str], field: str | None, value: str | None
+) -> None:
+    # With no joining date, only the end can say the membership is older than 'old'.
+    def undated(docs: dict[str, dict[str, Any]]) -> None:
+        membership = xyz(docs)["memberships"][0]
+        del membership["joined"], membership["left"]
+        membership.update(dates)
+        del xyz(docs)["milestones"][0]
+
+    directory = tiny(tmp_path, undated)
+    if field is None:
+        assert load_dataset(directory).memberships("XYZ", "old")[0].joined is None
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "memberships[0]", field, value,
+             "a date on or after 'old' was established (1991-12-20)"),
+        ]
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("1991-12-19", "a date on or after 'old' was established (1991-12-20), or no programme"),
+    ("1997-05-31", "a date on or before 'old' ended (1997-05-30), or no programme"),
+    ("1997-06", "a date on or before 'old' ended (1997-05-30), or no programme"),
+    ("1991-12-20", None),
+    ("1991-12", None),
+    ("1997-05-30", None),
+    ("1997", None),
+], ids=["a-day-before", "a-day-after", "a-month-after", "the-first-day", "the-first-month",
+        "the-last-day", "the-last-year"])
+def test_a_programme_milestone_falls_within_the_programmes_life(
+    tmp_path: Path, date: str, expected: str | None
+) -> None:
+    def visit(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-visit", "date": date, "kind": "visit", "programme": "old",
+            "title": "t", "summary": "s", "sources": ["doc-a"]})
+
+    directory = tiny(tmp_path, visit)
+    if expected is None:
+        (visit,) = load_dataset(directory).milestones(kind="visit")
+        assert str(visit.date) == date
+    else:
+        assert _every(problems(directory)) == [(PARTNER, "xyz-visit", "date", date, expected)]
+
