@@ -1498,3 +1498,23 @@ def test_a_programme_milestone_falls_within_the_programmes_life(
     else:
         assert _every(problems(directory)) == [(PARTNER, "xyz-visit", "date", date, expected)]
 
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_an_undated_milestone_claims_no_date(tmp_path: Path, index: int) -> None:
+    # A 'joined' or 'suspended' milestone no source dates has nothing to disagree with.
+    def undated(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["milestones"][index]["date"]
+
+    dataset = load_dataset(tiny(tmp_path, undated))
+    assert [m.date for m in dataset.milestones()].count(None) == 1
+
+
+def test_a_record_id_that_is_not_text_is_one_problem(tmp_path: Path) -> None:
+    # A programme that cannot be built is remembered by its id, so that references to it
+    # are not blamed too; an id that is a list is no id to remember.
+    def listed(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][2]["id"] = ["third"]
+
+    assert _every(problems(tiny(tmp_path, listed))) == [
+        ("programmes.json", "programmes[2]", "id", ["third"], "expected text, not a list"),
+    ]
