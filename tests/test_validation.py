@@ -1518,3 +1518,31 @@ def test_a_record_id_that_is_not_text_is_one_problem(tmp_path: Path) -> None:
     assert _every(problems(tiny(tmp_path, listed))) == [
         ("programmes.json", "programmes[2]", "id", ["third"], "expected text, not a list"),
     ]
+
+
+@pytest.mark.parametrize("field", ["cow_code", "gw_code"])
+def test_a_negative_state_code(tmp_path: Path, field: str) -> None:
+    # The partners' other fields are all well, which must not let the figures go unchecked.
+    def negative(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"][field] = -1
+
+    assert _every(problems(tiny(tmp_path, negative))) == [
+        (PARTNER, "XYZ", field, -1, "a number that is not negative"),
+    ]
+
+
+@pytest.mark.parametrize(("document", "section", "index", "record"), [
+    ("programmes", "programmes", 2, "third"),
+    ("partners/xyz", "memberships", 1, "memberships[1]"),
+    ("partners/xyz", "milestones", 1, "xyz-suspended-new"),
+])
+def test_a_programme_membership_or_milestone_with_no_source(
+    tmp_path: Path, document: str, section: str, index: int, record: str
+) -> None:
+    # Records whose every id and address is well formed: only the missing source is wrong.
+    def uncited(docs: dict[str, dict[str, Any]]) -> None:
+        docs[document][section][index]["sources"] = []
+
+    assert _every(problems(tiny(tmp_path, uncited))) == [
+        (f"{document}.json", record, "sources", [], "at least one source"),
+    ]
