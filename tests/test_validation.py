@@ -1299,12 +1299,16 @@ _EXISTED = ("a date on or after XYZ existed as a state ({}); a predecessor's mem
     # The state began with the earliest of its periods, of either list.
     ([{"system": "cow", "code": 700, "start": "1992-05-01"},
       {"system": "gw", "code": 701, "start": "1992-04-02"}], "1992-04-02"),
+    # Of two that may have begun on the same first day, the first listed is shown.
+    ([{"system": "cow", "code": 700, "start": "1992-04-01"},
+      {"system": "gw", "code": 701, "start": "1992-04"}], "1992-04-01"),
     # A membership that joined in March 1992 may have joined on its last day.
     ([{"system": "cow", "code": 700, "start": "1992-03-31"}], None),
     ([{"system": "cow", "code": 700, "start": "1992"}], None),
     ([{"system": "cow", "code": 700, "start": "1993"},
       {"system": "gw", "code": 700, "start": "1991-12-21"}], None),
-], ids=["a-day-after", "a-month-after", "earliest-period", "last-day-of-the-month",
+], ids=["a-day-after", "a-month-after", "earliest-period", "same-first-day",
+        "last-day-of-the-month",
         "same-year", "earliest-period-before"])
 def test_a_membership_cannot_begin_before_its_partner_existed_as_a_state(
     tmp_path: Path, spells: list[dict[str, Any]], born: str | None
@@ -1545,4 +1549,54 @@ def test_a_programme_membership_or_milestone_with_no_source(
 
     assert _every(problems(tiny(tmp_path, uncited))) == [
         (f"{document}.json", record, "sources", [], "at least one source"),
+    ]
+
+
+def test_an_empty_address(tmp_path: Path) -> None:
+    # Empty text is given, unlike a missing value: it must match the form too.
+    def empty(docs: dict[str, dict[str, Any]]) -> None:
+        docs["sources"]["sources"][0]["url"] = ""
+
+    assert _every(problems(tiny(tmp_path, empty))) == [
+        ("sources.json", "doc-a", "url", "", "an http:// or https:// address"),
+    ]
+
+
+@pytest.mark.parametrize("spell", [0, -1])
+def test_a_spell_number_below_one_is_reported_whole(tmp_path: Path, spell: int) -> None:
+    def numbered(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][1]["spell"] = spell
+
+    assert _every(problems(tiny(tmp_path, numbered))) == [
+        (PARTNER, "memberships[1]", "spell", spell, "a spell number of 1 or more"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["left", "suspended", "resumed", "joined"])
+def test_a_milestone_that_ends_or_suspends_must_say_of_what(tmp_path: Path, kind: str) -> None:
+    # A joining may stand alone (a source's date that disagrees with the membership's).
+    def loose(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-loose", "date": "1999", "kind": kind, "title": "t", "summary": "s",
+            "sources": ["doc-a"]})
+
+    directory = tiny(tmp_path, loose)
+    if kind == "joined":
+        milestones = load_dataset(directory).milestones()
+        assert [m.programme for m in milestones if m.id == "xyz-loose"] == [None]
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "xyz-loose", "programme", None,
+             f"the programme whose membership a {kind!r} milestone dates (an event that ends "
+             "or suspends no membership is of kind 'paused' or another)"),
+        ]
+
+
+def test_a_status_reported_before_its_project_began_is_reported_whole(tmp_path: Path) -> None:
+    def early(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(start="2010-05", status_as_of="2010-04-30")
+
+    assert _every(problems(tiny(tmp_path, early))) == [
+        (PARTNER, "clearance", "status_as_of", "2010-04-30", "a date on or after the start "
+         "(2010-05)"),
     ]
