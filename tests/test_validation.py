@@ -1600,3 +1600,27 @@ def test_a_status_reported_before_its_project_began_is_reported_whole(tmp_path: 
         (PARTNER, "clearance", "status_as_of", "2010-04-30", "a date on or after the start "
          "(2010-05)"),
     ]
+
+
+def _cycle(programme: str) -> str:
+    return (f"a successor whose own successors do not lead back to {programme!r} (they form a "
+            "cycle)")
+
+
+@pytest.mark.parametrize(("successors", "expected"), [
+    ({"new": "old"}, [("old", "new"), ("new", "old")]),
+    # 'old' leads into the cycle of 'new' and 'third' but is not part of it.
+    ({"new": "third", "third": "new"}, [("new", "third"), ("third", "new")]),
+], ids=["two", "a-chain-into-a-cycle"])
+def test_programmes_that_succeed_each_other_in_a_cycle(
+    tmp_path: Path, successors: dict[str, str], expected: list[tuple[str, str]]
+) -> None:
+    def loop(docs: dict[str, dict[str, Any]]) -> None:
+        for programme in docs["programmes"]["programmes"]:
+            if programme["id"] in successors:
+                programme["succeeded_by"] = successors[programme["id"]]
+
+    assert _every(problems(tiny(tmp_path, loop))) == [
+        ("programmes.json", record, "succeeded_by", successor, _cycle(record))
+        for record, successor in expected
+    ]
