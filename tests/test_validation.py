@@ -1273,3 +1273,354 @@ def test_unread_shared_files_do_not_hide_an_unread_partner_section(
     assert {(p.file, p.field) for p in found} == {
         ("dataset.json", None), ("sources.json", "sources"),
         ("programmes.json", "programmes"), (f"partners/{code.lower()}.json", "memberships")}
+
+
+# -- every problem said whole: what each check reports -----------------------------------
+#
+# The tests above mostly check that a problem is reported; these check all it says (file,
+# record, field, value and the expected text, written out) and where each check's bounds
+# fall, a date on the bound accepted and one a day (or a month) past it refused.
+
+
+def _states(*spells: dict[str, Any]) -> Mutate:
+    """Give XYZ state periods; its first membership joined in 1992-03."""
+    def change(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"]["states"] = list(spells)
+    return change
+
+
+_EXISTED = ("a date on or after XYZ existed as a state ({}); a predecessor's membership is a "
+            "record of the predecessor's")
+
+
+@pytest.mark.parametrize(("spells", "born"), [
+    ([{"system": "cow", "code": 700, "start": "1992-04-01"}], "1992-04-01"),
+    ([{"system": "cow", "code": 700, "start": "1992-04"}], "1992-04"),
+    # The state began with the earliest of its periods, of either list.
+    ([{"system": "cow", "code": 700, "start": "1992-05-01"},
+      {"system": "gw", "code": 701, "start": "1992-04-02"}], "1992-04-02"),
+    # Of two that may have begun on the same first day, the first listed is shown.
+    ([{"system": "cow", "code": 700, "start": "1992-04-01"},
+      {"system": "gw", "code": 701, "start": "1992-04"}], "1992-04-01"),
+    # A membership that joined in March 1992 may have joined on its last day.
+    ([{"system": "cow", "code": 700, "start": "1992-03-31"}], None),
+    ([{"system": "cow", "code": 700, "start": "1992"}], None),
+    ([{"system": "cow", "code": 700, "start": "1993"},
+      {"system": "gw", "code": 700, "start": "1991-12-21"}], None),
+], ids=["a-day-after", "a-month-after", "earliest-period", "same-first-day",
+        "last-day-of-the-month",
+        "same-year", "earliest-period-before"])
+def test_a_membership_cannot_begin_before_its_partner_existed_as_a_state(
+    tmp_path: Path, spells: list[dict[str, Any]], born: str | None
+) -> None:
+    directory = tiny(tmp_path, _states(*spells))
+    if born is None:
+        assert str(load_dataset(directory).memberships("XYZ")[0].joined) == "1992-03"
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "memberships[0]", "joined", "1992-03", _EXISTED.format(born)),
+        ]
+
+
+@pytest.mark.parametrize(("spells", "expected"), [
+    ([{"system": "gw", "code": 700, "start": "1992-01-01"},
+      {"system": "cow", "code": 700, "start": "1992-01-01", "end": "1991-12-31"}],
+     [("states[1].end", "1991-12-31", "a date on or after the start (1992-01-01)")]),
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1991"}],
+     [("states[0].end", "1991", "a date on or after the start (1992-01-01)")]),
+    # A period of one day, and one that ends in the year it began (perhaps after it).
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1992-01-01"}], []),
+    ([{"system": "cow", "code": 700, "start": "1992-01-01", "end": "1992"}], []),
+], ids=["a-day-before", "a-year-before", "one-day", "same-year"])
+def test_a_state_period_cannot_end_before_it_starts(
+    tmp_path: Path, spells: list[dict[str, Any]], expected: list[tuple[str, str, str]]
+) -> None:
+    directory = tiny(tmp_path, _states(*spells))
+    if not expected:
+        assert len(load_dataset(directory).partner("XYZ").states) == len(spells)
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "XYZ", field, value, why) for field, value, why in expected
+        ]
+
+
+def test_a_state_code_names_one_partner(tmp_path: Path) -> None:
+    def twin(docs: dict[str, dict[str, Any]]) -> None:
+        _states({"system": "cow", "code": 700, "start": "1991-12-26"},
+                {"system": "gw", "code": 701, "start": "1991-12-21"})(docs)
+        docs["partners/abc"] = {"partner": {
+            "code": "ABC", "alpha2": "AB", "name": "Abcland", "region": "gulf",
+            "sources": ["doc-a"],
+            # The same number in the other list is another code: only COW 700 is shared.
+            "states": [{"system": "cow", "code": 701, "start": "1960"},
+                       {"system": "gw", "code": 700, "start": "1960"},
+                       {"system": "cow", "code": 700, "start": "1961"}]}}
+
+    # ABC's file is read first, so the code is ABC's and XYZ is told so.
+    assert _every(problems(tiny(tmp_path, twin))) == [
+        (PARTNER, "XYZ", "states[0].code", 700, "a COW code no other partner has (ABC has it)"),
+    ]
+
+
+def _spells(*dates: tuple[str, str]) -> Mutate:
+    """Give XYZ memberships of 'third' (a programme with no dates), spells 1, 2, ...: they
+    are memberships[2], memberships[3], ..., each ``(joined, left)``."""
+    def change(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"] += [
+            {"programme": "third", "spell": spell, "joined": joined, "left": left,
+             "sources": ["doc-a"]}
+            for spell, (joined, left) in enumerate(dates, start=1)
+        ]
+    return change
+
+
+def _overlap(record: str, joined: str, earlier: str) -> tuple[object, ...]:
+    return (PARTNER, record, "joined", joined,
+            f"a date after the end of the membership that began {earlier} (two memberships "
+            "of XYZ in 'third' cannot both be in force; a suspension and its end are the "
+            "suspended and resumed dates of one membership)")
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    ((("2000-01-01", "2005-01-01"), ("2004-12-31", "2006")),
+     [_overlap("memberships[3]", "2004-12-31", "2000-01-01")]),
+    # The one named is the one that may have begun later: the one that began in 2000 may
+    # have begun before June.
+    ((("2000-06-01", "2005"), ("2000", "2006")),
+     [_overlap("memberships[2]", "2000-06-01", "2000")]),
+    # The third overlaps the first, which lasts longer than the second: the second's end
+    # in 2010 may be after the first's in June, but is not surely.
+    ((("2000-01-01", "2010-06-01"), ("2001-01-01", "2010"), ("2010-03-01", "2011-01-01")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2010-03-01", "2000-01-01")]),
+    # Here the second surely lasts longer than the first (June 2010 against some day of
+    # 2010 that may be 1 January), and the third overlaps the second.
+    ((("2000-01-01", "2010"), ("2001-01-01", "2010-06-01"), ("2010-03-01", "2011-01-01")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2010-03-01", "2001-01-01")]),
+    # Of two it overlaps that end on the same day, the one that began first is named.
+    ((("2000-01-01", "2010-06-01"), ("2001-01-01", "2010-06-01"), ("2005-01-01", "2011")),
+     [_overlap("memberships[3]", "2001-01-01", "2000-01-01"),
+      _overlap("memberships[4]", "2005-01-01", "2000-01-01")]),
+    # In force up to, not including, the day it left: the next may join that day; and a
+    # coarse end may come before a precise start in the same year.
+    ((("2000-01-01", "2005-01-01"), ("2005-01-01", "2006")), []),
+    ((("2000-01-01", "2005"), ("2005-06-01", "2006")), []),
+], ids=["a-day-early", "later-is-the-first", "longest-is-the-first", "longest-is-the-second",
+        "equally-long", "the-day-it-left", "in-the-year-it-left"])
+def test_two_spells_of_one_membership_cannot_overlap(
+    tmp_path: Path, dates: tuple[tuple[str, str], ...], expected: list[tuple[object, ...]]
+) -> None:
+    directory = tiny(tmp_path, _spells(*dates))
+    if not expected:
+        assert len(load_dataset(directory).memberships("XYZ", "third")) == len(dates)
+    else:
+        assert _every(problems(directory)) == expected
+
+
+_NEVER_IN_FORCE = ("a date after the start (1997-05-30): a membership that ends on the day "
+                   "it began was never in force")
+
+
+@pytest.mark.parametrize(("end", "expected"), [
+    ({"left": "1997-05-30"},
+     [(PARTNER, "memberships[0]", "left", "1997-05-30", _NEVER_IN_FORCE)]),
+    ({"left_by": "1997-05-30"},
+     [(PARTNER, "memberships[0]", "left_by", "1997-05-30", _NEVER_IN_FORCE)]),
+    # It may have left on 31 May, a day after: and it joined on the day 'old' ended, which
+    # is on or before that end.
+    ({"left": "1997-05"}, []),
+], ids=["left", "left-by", "left-that-month"])
+def test_a_membership_that_joined_on_its_programmes_last_day(
+    tmp_path: Path, end: dict[str, str], expected: list[tuple[object, ...]]
+) -> None:
+    def last_day(docs: dict[str, dict[str, Any]]) -> None:
+        membership = xyz(docs)["memberships"][0]
+        del membership["left"]
+        membership.update(joined="1997-05-30", **end)
+        xyz(docs)["milestones"][0]["date"] = "1997-05-30"
+
+    directory = tiny(tmp_path, last_day)
+    if not expected:
+        assert str(load_dataset(directory).memberships("XYZ")[0].joined) == "1997-05-30"
+    else:
+        assert _every(problems(directory)) == expected
+
+
+@pytest.mark.parametrize(("dates", "field", "value"), [
+    ({"left": "1991-12-19"}, "left", "1991-12-19"),
+    ({"left_by": "1991-11"}, "left_by", "1991-11"),
+    ({"left": "1997-05-30", "known_until": "1991-06"}, "known_until", "1991-06"),
+    # On the day 'old' was established, or some day of its month: not before it.
+    ({"left": "1991-12-20"}, None, None),
+    ({"left_by": "1991-12"}, None, None),
+    ({"left": "1997-05-30", "known_until": "1991"}, None, None),
+], ids=["left", "left-by", "known-until", "left-on-the-day", "left-by-that-month",
+        "known-until-that-year"])
+def test_an_undated_membership_cannot_end_before_its_programme_began(
+    tmp_path: Path, dates: dict[str, str], field: str | None, value: str | None
+) -> None:
+    # With no joining date, only the end can say the membership is older than 'old'.
+    def undated(docs: dict[str, dict[str, Any]]) -> None:
+        membership = xyz(docs)["memberships"][0]
+        del membership["joined"], membership["left"]
+        membership.update(dates)
+        del xyz(docs)["milestones"][0]
+
+    directory = tiny(tmp_path, undated)
+    if field is None:
+        assert load_dataset(directory).memberships("XYZ", "old")[0].joined is None
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "memberships[0]", field, value,
+             "a date on or after 'old' was established (1991-12-20)"),
+        ]
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("1991-12-19", "a date on or after 'old' was established (1991-12-20), or no programme"),
+    ("1997-05-31", "a date on or before 'old' ended (1997-05-30), or no programme"),
+    ("1997-06", "a date on or before 'old' ended (1997-05-30), or no programme"),
+    ("1991-12-20", None),
+    ("1991-12", None),
+    ("1997-05-30", None),
+    ("1997", None),
+], ids=["a-day-before", "a-day-after", "a-month-after", "the-first-day", "the-first-month",
+        "the-last-day", "the-last-year"])
+def test_a_programme_milestone_falls_within_the_programmes_life(
+    tmp_path: Path, date: str, expected: str | None
+) -> None:
+    def visit(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-visit", "date": date, "kind": "visit", "programme": "old",
+            "title": "t", "summary": "s", "sources": ["doc-a"]})
+
+    directory = tiny(tmp_path, visit)
+    if expected is None:
+        (visit,) = load_dataset(directory).milestones(kind="visit")
+        assert str(visit.date) == date
+    else:
+        assert _every(problems(directory)) == [(PARTNER, "xyz-visit", "date", date, expected)]
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_an_undated_milestone_claims_no_date(tmp_path: Path, index: int) -> None:
+    # A 'joined' or 'suspended' milestone no source dates has nothing to disagree with.
+    def undated(docs: dict[str, dict[str, Any]]) -> None:
+        del xyz(docs)["milestones"][index]["date"]
+
+    dataset = load_dataset(tiny(tmp_path, undated))
+    assert [m.date for m in dataset.milestones()].count(None) == 1
+
+
+def test_a_record_id_that_is_not_text_is_one_problem(tmp_path: Path) -> None:
+    # A programme that cannot be built is remembered by its id, so that references to it
+    # are not blamed too; an id that is a list is no id to remember.
+    def listed(docs: dict[str, dict[str, Any]]) -> None:
+        docs["programmes"]["programmes"][2]["id"] = ["third"]
+
+    assert _every(problems(tiny(tmp_path, listed))) == [
+        ("programmes.json", "programmes[2]", "id", ["third"], "expected text, not a list"),
+    ]
+
+
+@pytest.mark.parametrize("field", ["cow_code", "gw_code"])
+def test_a_negative_state_code(tmp_path: Path, field: str) -> None:
+    # The partners' other fields are all well, which must not let the figures go unchecked.
+    def negative(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["partner"][field] = -1
+
+    assert _every(problems(tiny(tmp_path, negative))) == [
+        (PARTNER, "XYZ", field, -1, "a number that is not negative"),
+    ]
+
+
+@pytest.mark.parametrize(("document", "section", "index", "record"), [
+    ("programmes", "programmes", 2, "third"),
+    ("partners/xyz", "memberships", 1, "memberships[1]"),
+    ("partners/xyz", "milestones", 1, "xyz-suspended-new"),
+])
+def test_a_programme_membership_or_milestone_with_no_source(
+    tmp_path: Path, document: str, section: str, index: int, record: str
+) -> None:
+    # Records whose every id and address is well formed: only the missing source is wrong.
+    def uncited(docs: dict[str, dict[str, Any]]) -> None:
+        docs[document][section][index]["sources"] = []
+
+    assert _every(problems(tiny(tmp_path, uncited))) == [
+        (f"{document}.json", record, "sources", [], "at least one source"),
+    ]
+
+
+def test_an_empty_address(tmp_path: Path) -> None:
+    # Empty text is given, unlike a missing value: it must match the form too.
+    def empty(docs: dict[str, dict[str, Any]]) -> None:
+        docs["sources"]["sources"][0]["url"] = ""
+
+    assert _every(problems(tiny(tmp_path, empty))) == [
+        ("sources.json", "doc-a", "url", "", "an http:// or https:// address"),
+    ]
+
+
+@pytest.mark.parametrize("spell", [0, -1])
+def test_a_spell_number_below_one_is_reported_whole(tmp_path: Path, spell: int) -> None:
+    def numbered(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["memberships"][1]["spell"] = spell
+
+    assert _every(problems(tiny(tmp_path, numbered))) == [
+        (PARTNER, "memberships[1]", "spell", spell, "a spell number of 1 or more"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["left", "suspended", "resumed", "joined"])
+def test_a_milestone_that_ends_or_suspends_must_say_of_what(tmp_path: Path, kind: str) -> None:
+    # A joining may stand alone (a source's date that disagrees with the membership's).
+    def loose(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["milestones"].append({
+            "id": "xyz-loose", "date": "1999", "kind": kind, "title": "t", "summary": "s",
+            "sources": ["doc-a"]})
+
+    directory = tiny(tmp_path, loose)
+    if kind == "joined":
+        milestones = load_dataset(directory).milestones()
+        assert [m.programme for m in milestones if m.id == "xyz-loose"] == [None]
+    else:
+        assert _every(problems(directory)) == [
+            (PARTNER, "xyz-loose", "programme", None,
+             f"the programme whose membership a {kind!r} milestone dates (an event that ends "
+             "or suspends no membership is of kind 'paused' or another)"),
+        ]
+
+
+def test_a_status_reported_before_its_project_began_is_reported_whole(tmp_path: Path) -> None:
+    def early(docs: dict[str, dict[str, Any]]) -> None:
+        xyz(docs)["trust_fund_projects"][0].update(start="2010-05", status_as_of="2010-04-30")
+
+    assert _every(problems(tiny(tmp_path, early))) == [
+        (PARTNER, "clearance", "status_as_of", "2010-04-30", "a date on or after the start "
+         "(2010-05)"),
+    ]
+
+
+def _cycle(programme: str) -> str:
+    return (f"a successor whose own successors do not lead back to {programme!r} (they form a "
+            "cycle)")
+
+
+@pytest.mark.parametrize(("successors", "expected"), [
+    ({"new": "old"}, [("old", "new"), ("new", "old")]),
+    # 'old' leads into the cycle of 'new' and 'third' but is not part of it.
+    ({"new": "third", "third": "new"}, [("new", "third"), ("third", "new")]),
+], ids=["two", "a-chain-into-a-cycle"])
+def test_programmes_that_succeed_each_other_in_a_cycle(
+    tmp_path: Path, successors: dict[str, str], expected: list[tuple[str, str]]
+) -> None:
+    def loop(docs: dict[str, dict[str, Any]]) -> None:
+        for programme in docs["programmes"]["programmes"]:
+            if programme["id"] in successors:
+                programme["succeeded_by"] = successors[programme["id"]]
+
+    assert _every(problems(tiny(tmp_path, loop))) == [
+        ("programmes.json", record, "succeeded_by", successor, _cycle(record))
+        for record, successor in expected
+    ]
