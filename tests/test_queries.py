@@ -6,6 +6,7 @@ import datetime
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from typing import Any
 
 import attrs
 import pendulum
@@ -893,3 +894,25 @@ def test_counts_reaching_past_the_horizon_are_not_known() -> None:
         assert counts[year].reason == ("the data was last reviewed on 2024-01-02 and knows "
                                        "nothing of later days")
     assert club.member_counts("club", [2024, 2025], known_only=True) == {2024: 1, 2025: 0}
+
+
+@pytest.fixture(scope="module")
+def own() -> Dataset:
+    """The bundled data read from its files: a dataset of one's own, not load()'s."""
+    return np.load_dataset(resources.files("nato_partners") / "data")
+
+
+@pytest.mark.parametrize("ask", [
+    lambda d: d.members("pfp", on="1995", known_only=True),
+    lambda d: d.memberships("AZ", on="1995"),
+    lambda d: d.milestones("AZ", since="1994"),
+    lambda d: d.programmes("AZ"),
+    lambda d: d.search("Azerbaijan"),
+    lambda d: d.sources("AZ"),
+], ids=["members", "memberships on", "milestones", "programmes of", "search", "sources of"])
+def test_a_question_of_ones_own_dataset_answers_with_results_of_that_dataset(
+        own: Dataset, ask: Any) -> None:
+    # The exports name partners and programmes from the results' dataset.
+    found = ask(own)
+    assert found
+    assert found.dataset is own
