@@ -69,7 +69,6 @@ def whole(value: object) -> int:
 #: Make a record without calling its ``__init__``, then set each field, as the ``__init__``
 #: attrs writes for a frozen class does (see :func:`_plain`).
 new = object.__new__
-setfield = object.__setattr__
 
 
 def number(value: object) -> float:
@@ -94,6 +93,13 @@ class _Writer:
         self.definitions: dict[str, str] = {}
         self.imports: set[str] = set()
 
+    def words(self, vocabulary: type[enum.Enum]) -> str:
+        """The name of the table of a vocabulary's members by their words."""
+        name = f"WORDS_{vocabulary.__name__}"
+        self.imports.add(vocabulary.__name__)
+        self.definitions[name] = f"{{m.value: m for m in {vocabulary.__name__}}}"
+        return name
+
     def expression(self, hint: Any, v: str) -> str:
         if hint is str:
             return f"({v} if type({v}) is str and ({v}.isascii() or encodable({v})) else refuse())"
@@ -105,12 +111,9 @@ class _Writer:
             return f"number({v})"
         if hint is PartialDate:
             return f"(parse_date({v}) if type({v}) is str else refuse())"
-        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        if _vocabulary(hint):
             # KeyError for a word that is not in the vocabulary, TypeError for a list
-            name = f"WORDS_{hint.__name__}"
-            self.imports.add(hint.__name__)
-            self.definitions[name] = f"{{m.value: m for m in {hint.__name__}}}"
-            return f"{name}[{v}]"
+            return f"{self.words(hint)}[{v}]"
         if attrs.has(hint):
             # A record built already is taken as the converter takes it; plain data goes to
             # that record type's own fast path.
@@ -119,10 +122,15 @@ class _Writer:
                     f"structure_{hint.__name__}({v}, None, None))")
         args = typing.get_args(hint)
         if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
-            item = self.expression(args[0], "x")
-            return (f"(tuple([{item} for x in {v}]) if type({v}) is list or type({v}) is "
-                    "tuple else refuse())")
+            # Words of a vocabulary by map: no comprehension's frame for each record.
+            each = (f"map({self.words(args[0])}.__getitem__, {v})" if _vocabulary(args[0])
+                    else f"[{self.expression(args[0], 'x')} for x in {v}]")
+            return f"(tuple({each}) if type({v}) is list or type({v}) is tuple else refuse())"
         raise TypeError(f"the fast path cannot structure {hint!r}")
+
+
+def _vocabulary(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
 
 
 def _optional(hint: Any) -> Any:
@@ -179,7 +187,7 @@ def module_source() -> str:
         "# ruff: noqa",
         "# mypy: ignore-errors",
         "from ._fastpath import ABSENT, FastStructurer, Refused, encodable, new, number, "
-        "refuse, setfield, whole",
+        "refuse, whole",
         "from .dates import _parse_date as parse_date",
         f"from .model import {', '.join(names)}",
         "",
@@ -217,7 +225,7 @@ def _function(cls: type, write: _Writer) -> str:
             # a KeyError); in Python, the sources themselves, kept if they are records.
             lines += [f"    {v} = data['sources']",
                       f"    if sources is not None and type({v}) is list:",
-                      f"        {v} = tuple([sources[key] for key in {v}])",
+                      f"        {v} = tuple(map(sources.__getitem__, {v}))",
                       f"    elif not (type({v}) is tuple"
                       f" and all(type(x) is Source for x in {v})):",
                       f"        {v} = {check}"]
@@ -244,8 +252,12 @@ def _function(cls: type, write: _Writer) -> str:
                       f"    {v} = {default} if {v} is ABSENT else {check}"]
     if plain:
         # What the class's own __init__ would do, without matching a dozen keyword
-        # arguments: a tenth of a large load's time to build its records.
-        lines += [f"    setfield(record, {field.name!r}, f_{field.name})" for field in fields]
+        # arguments: a tenth of a large load's time to build its records. Each field is
+        # set through its slot's own setter, which skips looking the name up.
+        for field in fields:
+            setter = f"SET_{cls.__name__}_{field.name}"
+            write.definitions[setter] = f"{cls.__name__}.__dict__[{field.name!r}].__set__"
+            lines.append(f"    {setter}(record, f_{field.name})")
         lines.append("    return record")
     else:
         arguments = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
@@ -269,7 +281,9 @@ def _plain(cls: type) -> bool:
         and "__attrs_cached_hash" not in getattr(cls, "__slots__", ())
         and getattr(getattr(vars(cls).get("__init__"), "__code__", None), "co_filename",
                     "").startswith("<attrs generated")  # not one of ours
-        and "__setattr__" in vars(cls)  # frozen: attrs' __init__ sets as setfield does
+        and "__setattr__" in vars(cls)  # frozen: attrs' __init__ sets past it, as we do
+        # slotted: each field has a slot whose setter ignores the frozen __setattr__
+        and all(type(vars(cls).get(f.name)) is types.MemberDescriptorType for f in fields)
     )
 
 

@@ -2,7 +2,7 @@
 
 # ruff: noqa
 # mypy: ignore-errors
-from ._fastpath import ABSENT, FastStructurer, Refused, encodable, new, number, refuse, setfield, whole
+from ._fastpath import ABSENT, FastStructurer, Refused, encodable, new, number, refuse, whole
 from .dates import _parse_date as parse_date
 from .model import Area, Confidence, DatasetInfo, Funding, Membership, Milestone, MilestoneKind, Mission, Partner, Programme, ProgrammeKind, ProjectStatus, Region, Source, StateSpell, StateSystem, TrustFundProject
 
@@ -15,6 +15,105 @@ FIELDS_Programme = frozenset(['id', 'name', 'acronym', 'kind', 'established', 'e
 FIELDS_Source = frozenset(['id', 'title', 'publisher', 'author', 'url', 'published', 'note'])
 FIELDS_StateSpell = frozenset(['system', 'code', 'start', 'end'])
 FIELDS_TrustFundProject = frozenset(['id', 'name', 'partner', 'executing_agency', 'partner_agency', 'lead_nations', 'start', 'end', 'status', 'status_as_of', 'purpose', 'funding', 'items_planned', 'items_disposed', 'tonnes_planned', 'tonnes_disposed', 'people_planned', 'people_retrained', 'area_planned_m2', 'area_cleared_m2', 'budget_eur', 'budget_amount', 'budget_currency', 'spent_eur', 'site', 'sources', 'confidence', 'note'])
+SET_DatasetInfo_description = DatasetInfo.__dict__['description'].__set__
+SET_DatasetInfo_format = DatasetInfo.__dict__['format'].__set__
+SET_DatasetInfo_reviewed = DatasetInfo.__dict__['reviewed'].__set__
+SET_DatasetInfo_title = DatasetInfo.__dict__['title'].__set__
+SET_DatasetInfo_version = DatasetInfo.__dict__['version'].__set__
+SET_Membership_confidence = Membership.__dict__['confidence'].__set__
+SET_Membership_joined = Membership.__dict__['joined'].__set__
+SET_Membership_known_until = Membership.__dict__['known_until'].__set__
+SET_Membership_left = Membership.__dict__['left'].__set__
+SET_Membership_left_by = Membership.__dict__['left_by'].__set__
+SET_Membership_note = Membership.__dict__['note'].__set__
+SET_Membership_partner = Membership.__dict__['partner'].__set__
+SET_Membership_programme = Membership.__dict__['programme'].__set__
+SET_Membership_resumed = Membership.__dict__['resumed'].__set__
+SET_Membership_role = Membership.__dict__['role'].__set__
+SET_Membership_sources = Membership.__dict__['sources'].__set__
+SET_Membership_spell = Membership.__dict__['spell'].__set__
+SET_Membership_suspended = Membership.__dict__['suspended'].__set__
+SET_Milestone_areas = Milestone.__dict__['areas'].__set__
+SET_Milestone_confidence = Milestone.__dict__['confidence'].__set__
+SET_Milestone_date = Milestone.__dict__['date'].__set__
+SET_Milestone_id = Milestone.__dict__['id'].__set__
+SET_Milestone_kind = Milestone.__dict__['kind'].__set__
+SET_Milestone_note = Milestone.__dict__['note'].__set__
+SET_Milestone_partner = Milestone.__dict__['partner'].__set__
+SET_Milestone_programme = Milestone.__dict__['programme'].__set__
+SET_Milestone_sources = Milestone.__dict__['sources'].__set__
+SET_Milestone_summary = Milestone.__dict__['summary'].__set__
+SET_Milestone_title = Milestone.__dict__['title'].__set__
+SET_Mission_confidence = Mission.__dict__['confidence'].__set__
+SET_Mission_established = Mission.__dict__['established'].__set__
+SET_Mission_head = Mission.__dict__['head'].__set__
+SET_Mission_head_title = Mission.__dict__['head_title'].__set__
+SET_Mission_name = Mission.__dict__['name'].__set__
+SET_Partner_aliases = Partner.__dict__['aliases'].__set__
+SET_Partner_alpha2 = Partner.__dict__['alpha2'].__set__
+SET_Partner_code = Partner.__dict__['code'].__set__
+SET_Partner_confidence = Partner.__dict__['confidence'].__set__
+SET_Partner_cow_code = Partner.__dict__['cow_code'].__set__
+SET_Partner_gw_code = Partner.__dict__['gw_code'].__set__
+SET_Partner_iso_numeric = Partner.__dict__['iso_numeric'].__set__
+SET_Partner_mission = Partner.__dict__['mission'].__set__
+SET_Partner_name = Partner.__dict__['name'].__set__
+SET_Partner_note = Partner.__dict__['note'].__set__
+SET_Partner_official_name = Partner.__dict__['official_name'].__set__
+SET_Partner_region = Partner.__dict__['region'].__set__
+SET_Partner_sources = Partner.__dict__['sources'].__set__
+SET_Partner_states = Partner.__dict__['states'].__set__
+SET_Programme_acronym = Programme.__dict__['acronym'].__set__
+SET_Programme_confidence = Programme.__dict__['confidence'].__set__
+SET_Programme_description = Programme.__dict__['description'].__set__
+SET_Programme_ended = Programme.__dict__['ended'].__set__
+SET_Programme_established = Programme.__dict__['established'].__set__
+SET_Programme_id = Programme.__dict__['id'].__set__
+SET_Programme_kind = Programme.__dict__['kind'].__set__
+SET_Programme_members_complete = Programme.__dict__['members_complete'].__set__
+SET_Programme_name = Programme.__dict__['name'].__set__
+SET_Programme_note = Programme.__dict__['note'].__set__
+SET_Programme_sources = Programme.__dict__['sources'].__set__
+SET_Programme_succeeded_by = Programme.__dict__['succeeded_by'].__set__
+SET_Source_author = Source.__dict__['author'].__set__
+SET_Source_id = Source.__dict__['id'].__set__
+SET_Source_note = Source.__dict__['note'].__set__
+SET_Source_published = Source.__dict__['published'].__set__
+SET_Source_publisher = Source.__dict__['publisher'].__set__
+SET_Source_title = Source.__dict__['title'].__set__
+SET_Source_url = Source.__dict__['url'].__set__
+SET_StateSpell_code = StateSpell.__dict__['code'].__set__
+SET_StateSpell_end = StateSpell.__dict__['end'].__set__
+SET_StateSpell_start = StateSpell.__dict__['start'].__set__
+SET_StateSpell_system = StateSpell.__dict__['system'].__set__
+SET_TrustFundProject_area_cleared_m2 = TrustFundProject.__dict__['area_cleared_m2'].__set__
+SET_TrustFundProject_area_planned_m2 = TrustFundProject.__dict__['area_planned_m2'].__set__
+SET_TrustFundProject_budget_amount = TrustFundProject.__dict__['budget_amount'].__set__
+SET_TrustFundProject_budget_currency = TrustFundProject.__dict__['budget_currency'].__set__
+SET_TrustFundProject_budget_eur = TrustFundProject.__dict__['budget_eur'].__set__
+SET_TrustFundProject_confidence = TrustFundProject.__dict__['confidence'].__set__
+SET_TrustFundProject_end = TrustFundProject.__dict__['end'].__set__
+SET_TrustFundProject_executing_agency = TrustFundProject.__dict__['executing_agency'].__set__
+SET_TrustFundProject_funding = TrustFundProject.__dict__['funding'].__set__
+SET_TrustFundProject_id = TrustFundProject.__dict__['id'].__set__
+SET_TrustFundProject_items_disposed = TrustFundProject.__dict__['items_disposed'].__set__
+SET_TrustFundProject_items_planned = TrustFundProject.__dict__['items_planned'].__set__
+SET_TrustFundProject_lead_nations = TrustFundProject.__dict__['lead_nations'].__set__
+SET_TrustFundProject_name = TrustFundProject.__dict__['name'].__set__
+SET_TrustFundProject_note = TrustFundProject.__dict__['note'].__set__
+SET_TrustFundProject_partner = TrustFundProject.__dict__['partner'].__set__
+SET_TrustFundProject_partner_agency = TrustFundProject.__dict__['partner_agency'].__set__
+SET_TrustFundProject_people_planned = TrustFundProject.__dict__['people_planned'].__set__
+SET_TrustFundProject_people_retrained = TrustFundProject.__dict__['people_retrained'].__set__
+SET_TrustFundProject_purpose = TrustFundProject.__dict__['purpose'].__set__
+SET_TrustFundProject_site = TrustFundProject.__dict__['site'].__set__
+SET_TrustFundProject_sources = TrustFundProject.__dict__['sources'].__set__
+SET_TrustFundProject_spent_eur = TrustFundProject.__dict__['spent_eur'].__set__
+SET_TrustFundProject_start = TrustFundProject.__dict__['start'].__set__
+SET_TrustFundProject_status = TrustFundProject.__dict__['status'].__set__
+SET_TrustFundProject_status_as_of = TrustFundProject.__dict__['status_as_of'].__set__
+SET_TrustFundProject_tonnes_disposed = TrustFundProject.__dict__['tonnes_disposed'].__set__
+SET_TrustFundProject_tonnes_planned = TrustFundProject.__dict__['tonnes_planned'].__set__
 WORDS_Area = {m.value: m for m in Area}
 WORDS_Confidence = {m.value: m for m in Confidence}
 WORDS_Funding = {m.value: m for m in Funding}
@@ -40,11 +139,11 @@ def structure_DatasetInfo(data, sources, code):
     f_description = data.get('description')
     if f_description is not None:
         f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
-    setfield(record, 'format', f_format)
-    setfield(record, 'version', f_version)
-    setfield(record, 'reviewed', f_reviewed)
-    setfield(record, 'title', f_title)
-    setfield(record, 'description', f_description)
+    SET_DatasetInfo_format(record, f_format)
+    SET_DatasetInfo_version(record, f_version)
+    SET_DatasetInfo_reviewed(record, f_reviewed)
+    SET_DatasetInfo_title(record, f_title)
+    SET_DatasetInfo_description(record, f_description)
     return record
 
 
@@ -70,13 +169,13 @@ def structure_Source(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'id', f_id)
-    setfield(record, 'title', f_title)
-    setfield(record, 'publisher', f_publisher)
-    setfield(record, 'author', f_author)
-    setfield(record, 'url', f_url)
-    setfield(record, 'published', f_published)
-    setfield(record, 'note', f_note)
+    SET_Source_id(record, f_id)
+    SET_Source_title(record, f_title)
+    SET_Source_publisher(record, f_publisher)
+    SET_Source_author(record, f_author)
+    SET_Source_url(record, f_url)
+    SET_Source_published(record, f_published)
+    SET_Source_note(record, f_note)
     return record
 
 
@@ -97,11 +196,11 @@ def structure_Mission(data, sources, code):
         f_head_title = (f_head_title if type(f_head_title) is str and (f_head_title.isascii() or encodable(f_head_title)) else refuse())
     f_confidence = data.get('confidence', ABSENT)
     f_confidence = Confidence.HIGH if f_confidence is ABSENT else WORDS_Confidence[f_confidence]
-    setfield(record, 'name', f_name)
-    setfield(record, 'established', f_established)
-    setfield(record, 'head', f_head)
-    setfield(record, 'head_title', f_head_title)
-    setfield(record, 'confidence', f_confidence)
+    SET_Mission_name(record, f_name)
+    SET_Mission_established(record, f_established)
+    SET_Mission_head(record, f_head)
+    SET_Mission_head_title(record, f_head_title)
+    SET_Mission_confidence(record, f_confidence)
     return record
 
 
@@ -118,10 +217,10 @@ def structure_StateSpell(data, sources, code):
     f_end = data.get('end')
     if f_end is not None:
         f_end = (parse_date(f_end) if type(f_end) is str else refuse())
-    setfield(record, 'system', f_system)
-    setfield(record, 'code', f_code)
-    setfield(record, 'start', f_start)
-    setfield(record, 'end', f_end)
+    SET_StateSpell_system(record, f_system)
+    SET_StateSpell_code(record, f_code)
+    SET_StateSpell_start(record, f_start)
+    SET_StateSpell_end(record, f_end)
     return record
 
 
@@ -163,7 +262,7 @@ def structure_Partner(data, sources, code):
     f_states = () if f_states is ABSENT else (tuple([(x if type(x) is StateSpell else structure_StateSpell(x, None, None)) for x in f_states]) if type(f_states) is list or type(f_states) is tuple else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
-        f_sources = tuple([sources[key] for key in f_sources])
+        f_sources = tuple(map(sources.__getitem__, f_sources))
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
         f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
@@ -171,20 +270,20 @@ def structure_Partner(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'code', f_code)
-    setfield(record, 'alpha2', f_alpha2)
-    setfield(record, 'iso_numeric', f_iso_numeric)
-    setfield(record, 'cow_code', f_cow_code)
-    setfield(record, 'gw_code', f_gw_code)
-    setfield(record, 'name', f_name)
-    setfield(record, 'official_name', f_official_name)
-    setfield(record, 'region', f_region)
-    setfield(record, 'aliases', f_aliases)
-    setfield(record, 'mission', f_mission)
-    setfield(record, 'states', f_states)
-    setfield(record, 'sources', f_sources)
-    setfield(record, 'confidence', f_confidence)
-    setfield(record, 'note', f_note)
+    SET_Partner_code(record, f_code)
+    SET_Partner_alpha2(record, f_alpha2)
+    SET_Partner_iso_numeric(record, f_iso_numeric)
+    SET_Partner_cow_code(record, f_cow_code)
+    SET_Partner_gw_code(record, f_gw_code)
+    SET_Partner_name(record, f_name)
+    SET_Partner_official_name(record, f_official_name)
+    SET_Partner_region(record, f_region)
+    SET_Partner_aliases(record, f_aliases)
+    SET_Partner_mission(record, f_mission)
+    SET_Partner_states(record, f_states)
+    SET_Partner_sources(record, f_sources)
+    SET_Partner_confidence(record, f_confidence)
+    SET_Partner_note(record, f_note)
     return record
 
 
@@ -216,7 +315,7 @@ def structure_Programme(data, sources, code):
     f_description = (f_description if type(f_description) is str and (f_description.isascii() or encodable(f_description)) else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
-        f_sources = tuple([sources[key] for key in f_sources])
+        f_sources = tuple(map(sources.__getitem__, f_sources))
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
         f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
@@ -224,18 +323,18 @@ def structure_Programme(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'id', f_id)
-    setfield(record, 'name', f_name)
-    setfield(record, 'acronym', f_acronym)
-    setfield(record, 'kind', f_kind)
-    setfield(record, 'established', f_established)
-    setfield(record, 'ended', f_ended)
-    setfield(record, 'succeeded_by', f_succeeded_by)
-    setfield(record, 'members_complete', f_members_complete)
-    setfield(record, 'description', f_description)
-    setfield(record, 'sources', f_sources)
-    setfield(record, 'confidence', f_confidence)
-    setfield(record, 'note', f_note)
+    SET_Programme_id(record, f_id)
+    SET_Programme_name(record, f_name)
+    SET_Programme_acronym(record, f_acronym)
+    SET_Programme_kind(record, f_kind)
+    SET_Programme_established(record, f_established)
+    SET_Programme_ended(record, f_ended)
+    SET_Programme_succeeded_by(record, f_succeeded_by)
+    SET_Programme_members_complete(record, f_members_complete)
+    SET_Programme_description(record, f_description)
+    SET_Programme_sources(record, f_sources)
+    SET_Programme_confidence(record, f_confidence)
+    SET_Programme_note(record, f_note)
     return record
 
 
@@ -277,7 +376,7 @@ def structure_Membership(data, sources, code):
         f_role = (f_role if type(f_role) is str and (f_role.isascii() or encodable(f_role)) else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
-        f_sources = tuple([sources[key] for key in f_sources])
+        f_sources = tuple(map(sources.__getitem__, f_sources))
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
         f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
@@ -285,19 +384,19 @@ def structure_Membership(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'partner', f_partner)
-    setfield(record, 'programme', f_programme)
-    setfield(record, 'spell', f_spell)
-    setfield(record, 'joined', f_joined)
-    setfield(record, 'left', f_left)
-    setfield(record, 'left_by', f_left_by)
-    setfield(record, 'known_until', f_known_until)
-    setfield(record, 'suspended', f_suspended)
-    setfield(record, 'resumed', f_resumed)
-    setfield(record, 'role', f_role)
-    setfield(record, 'sources', f_sources)
-    setfield(record, 'confidence', f_confidence)
-    setfield(record, 'note', f_note)
+    SET_Membership_partner(record, f_partner)
+    SET_Membership_programme(record, f_programme)
+    SET_Membership_spell(record, f_spell)
+    SET_Membership_joined(record, f_joined)
+    SET_Membership_left(record, f_left)
+    SET_Membership_left_by(record, f_left_by)
+    SET_Membership_known_until(record, f_known_until)
+    SET_Membership_suspended(record, f_suspended)
+    SET_Membership_resumed(record, f_resumed)
+    SET_Membership_role(record, f_role)
+    SET_Membership_sources(record, f_sources)
+    SET_Membership_confidence(record, f_confidence)
+    SET_Membership_note(record, f_note)
     return record
 
 
@@ -327,10 +426,10 @@ def structure_Milestone(data, sources, code):
     if f_programme is not None:
         f_programme = (f_programme if type(f_programme) is str and (f_programme.isascii() or encodable(f_programme)) else refuse())
     f_areas = data.get('areas', ABSENT)
-    f_areas = () if f_areas is ABSENT else (tuple([WORDS_Area[x] for x in f_areas]) if type(f_areas) is list or type(f_areas) is tuple else refuse())
+    f_areas = () if f_areas is ABSENT else (tuple(map(WORDS_Area.__getitem__, f_areas)) if type(f_areas) is list or type(f_areas) is tuple else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
-        f_sources = tuple([sources[key] for key in f_sources])
+        f_sources = tuple(map(sources.__getitem__, f_sources))
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
         f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
@@ -338,17 +437,17 @@ def structure_Milestone(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'id', f_id)
-    setfield(record, 'partner', f_partner)
-    setfield(record, 'date', f_date)
-    setfield(record, 'kind', f_kind)
-    setfield(record, 'title', f_title)
-    setfield(record, 'summary', f_summary)
-    setfield(record, 'programme', f_programme)
-    setfield(record, 'areas', f_areas)
-    setfield(record, 'sources', f_sources)
-    setfield(record, 'confidence', f_confidence)
-    setfield(record, 'note', f_note)
+    SET_Milestone_id(record, f_id)
+    SET_Milestone_partner(record, f_partner)
+    SET_Milestone_date(record, f_date)
+    SET_Milestone_kind(record, f_kind)
+    SET_Milestone_title(record, f_title)
+    SET_Milestone_summary(record, f_summary)
+    SET_Milestone_programme(record, f_programme)
+    SET_Milestone_areas(record, f_areas)
+    SET_Milestone_sources(record, f_sources)
+    SET_Milestone_confidence(record, f_confidence)
+    SET_Milestone_note(record, f_note)
     return record
 
 
@@ -430,7 +529,7 @@ def structure_TrustFundProject(data, sources, code):
         f_site = (f_site if type(f_site) is str and (f_site.isascii() or encodable(f_site)) else refuse())
     f_sources = data['sources']
     if sources is not None and type(f_sources) is list:
-        f_sources = tuple([sources[key] for key in f_sources])
+        f_sources = tuple(map(sources.__getitem__, f_sources))
     elif not (type(f_sources) is tuple and all(type(x) is Source for x in f_sources)):
         f_sources = (tuple([(x if type(x) is Source else structure_Source(x, None, None)) for x in f_sources]) if type(f_sources) is list or type(f_sources) is tuple else refuse())
     f_confidence = data.get('confidence', ABSENT)
@@ -438,34 +537,34 @@ def structure_TrustFundProject(data, sources, code):
     f_note = data.get('note')
     if f_note is not None:
         f_note = (f_note if type(f_note) is str and (f_note.isascii() or encodable(f_note)) else refuse())
-    setfield(record, 'id', f_id)
-    setfield(record, 'name', f_name)
-    setfield(record, 'partner', f_partner)
-    setfield(record, 'executing_agency', f_executing_agency)
-    setfield(record, 'partner_agency', f_partner_agency)
-    setfield(record, 'lead_nations', f_lead_nations)
-    setfield(record, 'start', f_start)
-    setfield(record, 'end', f_end)
-    setfield(record, 'status', f_status)
-    setfield(record, 'status_as_of', f_status_as_of)
-    setfield(record, 'purpose', f_purpose)
-    setfield(record, 'funding', f_funding)
-    setfield(record, 'items_planned', f_items_planned)
-    setfield(record, 'items_disposed', f_items_disposed)
-    setfield(record, 'tonnes_planned', f_tonnes_planned)
-    setfield(record, 'tonnes_disposed', f_tonnes_disposed)
-    setfield(record, 'people_planned', f_people_planned)
-    setfield(record, 'people_retrained', f_people_retrained)
-    setfield(record, 'area_planned_m2', f_area_planned_m2)
-    setfield(record, 'area_cleared_m2', f_area_cleared_m2)
-    setfield(record, 'budget_eur', f_budget_eur)
-    setfield(record, 'budget_amount', f_budget_amount)
-    setfield(record, 'budget_currency', f_budget_currency)
-    setfield(record, 'spent_eur', f_spent_eur)
-    setfield(record, 'site', f_site)
-    setfield(record, 'sources', f_sources)
-    setfield(record, 'confidence', f_confidence)
-    setfield(record, 'note', f_note)
+    SET_TrustFundProject_id(record, f_id)
+    SET_TrustFundProject_name(record, f_name)
+    SET_TrustFundProject_partner(record, f_partner)
+    SET_TrustFundProject_executing_agency(record, f_executing_agency)
+    SET_TrustFundProject_partner_agency(record, f_partner_agency)
+    SET_TrustFundProject_lead_nations(record, f_lead_nations)
+    SET_TrustFundProject_start(record, f_start)
+    SET_TrustFundProject_end(record, f_end)
+    SET_TrustFundProject_status(record, f_status)
+    SET_TrustFundProject_status_as_of(record, f_status_as_of)
+    SET_TrustFundProject_purpose(record, f_purpose)
+    SET_TrustFundProject_funding(record, f_funding)
+    SET_TrustFundProject_items_planned(record, f_items_planned)
+    SET_TrustFundProject_items_disposed(record, f_items_disposed)
+    SET_TrustFundProject_tonnes_planned(record, f_tonnes_planned)
+    SET_TrustFundProject_tonnes_disposed(record, f_tonnes_disposed)
+    SET_TrustFundProject_people_planned(record, f_people_planned)
+    SET_TrustFundProject_people_retrained(record, f_people_retrained)
+    SET_TrustFundProject_area_planned_m2(record, f_area_planned_m2)
+    SET_TrustFundProject_area_cleared_m2(record, f_area_cleared_m2)
+    SET_TrustFundProject_budget_eur(record, f_budget_eur)
+    SET_TrustFundProject_budget_amount(record, f_budget_amount)
+    SET_TrustFundProject_budget_currency(record, f_budget_currency)
+    SET_TrustFundProject_spent_eur(record, f_spent_eur)
+    SET_TrustFundProject_site(record, f_site)
+    SET_TrustFundProject_sources(record, f_sources)
+    SET_TrustFundProject_confidence(record, f_confidence)
+    SET_TrustFundProject_note(record, f_note)
     return record
 
 STRUCTURERS: dict[type, FastStructurer] = {
