@@ -28,6 +28,7 @@ from .. import (
     Results,
     load_dataset,
 )
+from .._params import needle as needle_of
 from ..matching import field_texts
 from .columns import (
     MEMBERSHIP_COLUMNS,
@@ -341,11 +342,11 @@ def _search_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _search(ctx: Context) -> int:
-    text = " ".join(ctx.args.text)
     from ..convert import unstructure
 
+    text = " ".join(ctx.args.text)
     found = ctx.dataset.search(text)
-    needle = text.strip().casefold()
+    needle = needle_of(text)  # the words as the search looked for them
     # Each record with the fields that hold the words, so a reader sees why it was found.
     hits = [(record, field_texts(record, needle)) for record in found]
     data = [{"type": record_type(r), "record": unstructure(r),
