@@ -81,9 +81,10 @@ def plot_timeline(
         figure = root if isinstance(root, Figure) else root.figure
 
     labels: list[str] = []
+    open_ended = False  # whether a span of not known was drawn, for the legend
     for row, membership in enumerate(memberships):
         labels.append(_membership_label(membership, data))
-        _draw_membership(ax, row, membership, end_of_axis)
+        open_ended |= _draw_membership(ax, row, membership, end_of_axis)
     first = len(memberships) + 1
     if milestones:
         labels.append("")
@@ -115,8 +116,7 @@ def plot_timeline(
         ax.text(0, first - 0.6, "Milestones", transform=ax.get_yaxis_transform(),
                 ha="right", va="top", fontsize=9, fontweight="bold")
     ax.set_title(f"{found.name} and NATO: memberships and milestones", loc="left")
-    _legend(ax, kinds, any(m.ends is None and m.known_until is not None
-                           for m in memberships))
+    _legend(ax, kinds, open_ended)
     ax.set_xlabel(_footnote(undated, end_of_axis), fontsize=8, color="#555555", loc="left")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -152,7 +152,9 @@ def _membership_label(membership: Membership, data: Dataset) -> str:
     return f"{name} ({membership.role})" if membership.role else name
 
 
-def _draw_membership(ax: Axes, row: int, membership: Membership, today: datetime.date) -> None:
+def _draw_membership(ax: Axes, row: int, membership: Membership, today: datetime.date
+                     ) -> bool:
+    """Draw a membership's bar; tell whether it ends in a span of not known."""
     assert membership.joined is not None  # undated memberships were left out
     ends = membership.ends
     start = _num(membership.joined.earliest)
@@ -175,6 +177,7 @@ def _draw_membership(ax: Axes, row: int, membership: Membership, today: datetime
             left, width = _span(date)
             ax.barh(row, width, left=left, height=0.6, color="white", alpha=0.5,
                     hatch="///", edgecolor=colour, linewidth=0)
+    return known is not None
 
 
 def _draw_milestone(ax: Axes, row: int, milestone: Milestone, colour: Any,
